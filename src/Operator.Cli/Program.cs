@@ -1,0 +1,1 @@
+return await Operator.Cli.App.RunAsync(args);
