@@ -1,0 +1,17 @@
+namespace Operator.Etcd.Local;
+
+/// <summary>The contents of <c>&lt;state&gt;/cluster.json</c>: everything needed to start the same members again.</summary>
+/// <param name="FormatVersion">Layout version of this file (currently 1).</param>
+/// <param name="EtcdBinary">Absolute path of the etcd binary members are started with.</param>
+/// <param name="Token">The <c>--initial-cluster-token</c>, unique per state dir.</param>
+/// <param name="CreatedAt">When the cluster was first created (ISO-8601 UTC).</param>
+/// <param name="Nodes">Members in name order.</param>
+public sealed record LocalClusterSpec(
+    int FormatVersion,
+    string EtcdBinary,
+    string Token,
+    string CreatedAt,
+    IReadOnlyList<LocalNodeSpec> Nodes)
+{
+    public const int CurrentFormatVersion = 1;
+}
