@@ -1,0 +1,123 @@
+using Operator.Core.Metrics;
+using Operator.Core.Observing;
+using Operator.Core.Processes;
+using Operator.Etcd.Client;
+
+namespace Operator.Etcd.Observing;
+
+/// <summary>
+/// The etcd cluster as Operator sees it over plain HTTP: every member's status and /metrics probed
+/// concurrently within one probe timeout, plus watch streams whose drops signal a dead member at once.
+/// </summary>
+public sealed class EtcdSubject : ISubject
+{
+    private readonly IEtcdEndpointSource _endpoints;
+    private readonly EtcdClient _client;
+    private readonly TimeProvider _time;
+    private readonly EtcdSubjectOptions _options;
+
+    public EtcdSubject(IEtcdEndpointSource endpoints, EtcdClient client, TimeProvider time, EtcdSubjectOptions? options = null)
+    {
+        _endpoints = endpoints ?? throw new ArgumentNullException(nameof(endpoints));
+        _client = client ?? throw new ArgumentNullException(nameof(client));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        _options = options ?? new EtcdSubjectOptions();
+    }
+
+    public string Name => "etcd";
+
+    public EtcdSubjectOptions Options => _options;
+
+    /// <summary>
+    /// One observation. Every request of the cycle shares one deadline (<see cref="EtcdSubjectOptions.ProbeTimeout"/>),
+    /// so a dead or hung member costs at most that long. Unreachable members become Down/Paused/Unresponsive
+    /// nodes; only cancellation throws.
+    /// </summary>
+    public async Task<Observation> ObserveAsync(CancellationToken cancellationToken)
+    {
+        var at = _time.GetUtcNow();
+        var started = _time.GetTimestamp();
+        var endpoints = _endpoints.Current();
+        if (endpoints.Count == 0)
+        {
+            return new Observation(at, Name, [], EtcdClusterFacts.Build(endpoints, [], null), ["observe etcd: no endpoints are configured"], _time.GetElapsedTime(started));
+        }
+
+        TimeSpan Remaining() => _options.ProbeTimeout - _time.GetElapsedTime(started);
+
+        var statusTasks = new Task<EtcdStatusProbe>[endpoints.Count];
+        var metricsTasks = new Task<EtcdResult<MetricScrape>>[endpoints.Count];
+        for (var i = 0; i < endpoints.Count; i++)
+        {
+            statusTasks[i] = ProbeStatusAsync(endpoints[i], Remaining, cancellationToken);
+            metricsTasks[i] = _client.MetricsAsync(endpoints[i].MetricsUrl, EtcdMetricFamilies.Filter, Remaining(), cancellationToken);
+        }
+
+        var membersTask = ListMembersAsync(statusTasks, Remaining, cancellationToken);
+        await Task.WhenAll(statusTasks).ConfigureAwait(false);
+        await Task.WhenAll(metricsTasks).ConfigureAwait(false);
+        var (members, membersError) = await membersTask.ConfigureAwait(false);
+
+        var nodes = new NodeObservation[endpoints.Count];
+        for (var i = 0; i < endpoints.Count; i++)
+        {
+            var pid = endpoints[i].Pid;
+            var process = pid is { } p ? ProcessInspector.Inspect(p, _options.ProcessName) : ProcessState.Unknown;
+            nodes[i] = EtcdNodeReadings.Build(await statusTasks[i].ConfigureAwait(false), await metricsTasks[i].ConfigureAwait(false), process);
+        }
+
+        var errors = membersError is null ? Array.Empty<string>() : [membersError];
+        var facts = EtcdClusterFacts.Build(endpoints, nodes, members);
+        return new Observation(at, Name, nodes, facts, errors, _time.GetElapsedTime(started));
+    }
+
+    /// <summary>
+    /// Keeps one watch stream per member until cancelled and calls <paramref name="changed"/> as soon as an
+    /// established stream drops (and again when it is re-established). Returns normally on cancellation.
+    /// <paramref name="changed"/> may be called from several threads at once.
+    /// </summary>
+    public Task WatchAsync(Action<string> changed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changed);
+        return new EtcdWatcher(_endpoints, _client, _time, _options).RunAsync(changed, cancellationToken);
+    }
+
+    /// <summary>The client is owned by whoever passed it in.</summary>
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private async Task<EtcdStatusProbe> ProbeStatusAsync(EtcdEndpoint endpoint, Func<TimeSpan> remaining, CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        var status = await _client.StatusAsync(endpoint.ClientUrl, remaining(), cancellationToken).ConfigureAwait(false);
+        return new EtcdStatusProbe(endpoint, status, _time.GetElapsedTime(started));
+    }
+
+    // Asks the first member whose status answered; if that fails, the next one to answer, within the same deadline.
+    private async Task<(EtcdMemberList? Members, string? Error)> ListMembersAsync(
+        Task<EtcdStatusProbe>[] statusTasks,
+        Func<TimeSpan> remaining,
+        CancellationToken cancellationToken)
+    {
+        var failures = new List<string>();
+        await foreach (var done in Task.WhenEach(statusTasks).WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            var probe = await done.ConfigureAwait(false);
+            if (!probe.Status.Ok)
+            {
+                continue;
+            }
+
+            var list = await _client.MemberListAsync(probe.Endpoint.ClientUrl, remaining(), cancellationToken).ConfigureAwait(false);
+            if (list.Ok)
+            {
+                return (list.Value, null);
+            }
+
+            failures.Add(list.Failure.Message);
+        }
+
+        return failures.Count == 0
+            ? (null, "list etcd members: no member answered its status probe")
+            : (null, string.Join("; ", failures));
+    }
+}

@@ -1,0 +1,25 @@
+namespace Operator.Etcd.Observing;
+
+/// <summary>Timing and naming knobs of <see cref="EtcdSubject"/>.</summary>
+public sealed record EtcdSubjectOptions
+{
+    /// <summary>Deadline for one whole observation cycle (status, metrics and member list of every member).</summary>
+    public TimeSpan ProbeTimeout { get; init; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>Private key the drop-detecting watch streams watch (never written by Operator).</summary>
+    public string WatchKey { get; init; } = "/operator/canary";
+
+    /// <summary>How long opening one watch stream may take, until etcd confirms creation.</summary>
+    public TimeSpan WatchOpenTimeout { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>First reconnect delay after a watch stream dropped or failed to open; doubles up to <see cref="WatchBackoffMax"/>.</summary>
+    public TimeSpan WatchBackoffInitial { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    public TimeSpan WatchBackoffMax { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How often the watcher re-reads the endpoint source for members it is not watching yet.</summary>
+    public TimeSpan EndpointRescanInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Process name a known pid must have (guards against pid reuse); null skips the check.</summary>
+    public string? ProcessName { get; init; } = "etcd";
+}
