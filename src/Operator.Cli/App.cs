@@ -1,11 +1,32 @@
+using System.CommandLine;
+using Operator.Cli.Commands;
+
 namespace Operator.Cli;
 
 /// <summary>Composition root: builds the command tree and runs it.</summary>
 internal static class App
 {
-    public static Task<int> RunAsync(string[] args)
+    public static RootCommand BuildRoot()
     {
-        _ = args;
-        return Task.FromResult(0);
+        var root = new RootCommand("Operator: watches a database cluster's invariants, opens tickets, and diagnoses them like an SRE would.")
+        {
+            Options.StateDir,
+        };
+        root.Add(ClusterCommands.Build());
+        root.Add(ChaosCommands.Build());
+        foreach (var extra in ExtraCommands())
+        {
+            root.Add(extra);
+        }
+
+        return root;
     }
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var parse = BuildRoot().Parse(args);
+        return await parse.InvokeAsync().ConfigureAwait(false);
+    }
+
+    private static IEnumerable<Command> ExtraCommands() => [MonitorCommands.Build(), TicketsCommands.Build()];
 }

@@ -1,0 +1,38 @@
+using System.Globalization;
+using System.Text;
+using Operator.Core.Observing;
+using Operator.Etcd;
+
+namespace Operator.Cli;
+
+/// <summary>Plain-text table for <c>cluster status</c>: a pure function of one observation.</summary>
+internal static class ClusterStatusView
+{
+    public static string Render(Observation o)
+    {
+        var sb = new StringBuilder();
+        var rows = o.Nodes.Select(n => new[]
+        {
+            n.Name + (n.IsLeader ? " *" : string.Empty),
+            n.State.ToWire(),
+            n.Pid?.ToString(CultureInfo.InvariantCulture) ?? "-",
+            new Uri(n.Address).GetLeftPart(UriPartial.Authority),
+            n.Metric(EtcdReadings.RaftTerm)?.ToString("0", CultureInfo.InvariantCulture) ?? "-",
+            n.Metric(EtcdReadings.DbSizeBytes) is { } db ? $"{db / 1024:0} KiB" : "-",
+            n.IsUp ? string.Empty : n.Error ?? string.Empty,
+        }).ToList();
+        string[] header = ["NODE", "STATE", "PID", "CLIENT URL", "TERM", "DB", "ERROR"];
+        var widths = header.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();
+        void Row(string[] cells) => sb.AppendLine(string.Join("  ", cells.Select((c, i) => i == cells.Length - 1 ? c : c.PadRight(widths[i]))).TrimEnd());
+        Row(header);
+        rows.ForEach(Row);
+        var up = o.Nodes.Count(n => n.IsUp);
+        sb.AppendLine(CultureInfo.InvariantCulture, $"{up}/{o.Nodes.Count} up, leader {o.Fact(EtcdReadings.Leader) ?? "none"} (* marks the leader)");
+        foreach (var e in o.Errors)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"warning: {e}");
+        }
+
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,119 @@
+using System.CommandLine;
+using Operator.Core.Observing;
+using Operator.Etcd;
+using Operator.Etcd.Local;
+
+namespace Operator.Cli.Commands;
+
+/// <summary><c>operator cluster up|status|down</c>.</summary>
+internal static class ClusterCommands
+{
+    public static Command Build()
+    {
+        var cluster = new Command("cluster", "Run and inspect the local etcd cluster");
+        cluster.Add(Up());
+        cluster.Add(Status());
+        cluster.Add(Down());
+        return cluster;
+    }
+
+    private static Command Up()
+    {
+        var nodes = new Option<int?>("--nodes") { Description = "Number of members (default 3 for a new cluster, else the recorded size)" };
+        nodes.Validators.Add(r =>
+        {
+            var n = r.GetValueOrDefault<int?>();
+            if (n is < 1 or > 9)
+            {
+                r.AddError("--nodes must be between 1 and 9");
+            }
+        });
+        var etcdBin = new Option<string?>("--etcd-bin") { Description = "Path to the etcd binary (default: etcd on PATH)" };
+        var command = new Command("up", "Start a local etcd cluster on 127.0.0.1; returns when it is healthy") { nodes, etcdBin };
+        command.SetAction((parse, ct) => Run.Guarded(
+            async () =>
+            {
+                var state = Options.State(parse).EnsureWritable();
+                var started = await Wiring.Cluster(state).UpAsync(parse.GetValue(nodes), parse.GetValue(etcdBin), ct).ConfigureAwait(false);
+                foreach (var n in started)
+                {
+                    Console.WriteLine($"{n.Name}  pid {n.Pid}  client {Display(n.ClientUrl)}  peer {Display(n.PeerUrl)}  metrics {Display(n.MetricsUrl)}");
+                }
+
+                Console.WriteLine($"cluster is healthy ({started.Count} members); state in {state.Path}");
+                return 0;
+            },
+            ct));
+        return command;
+    }
+
+    private static Command Status()
+    {
+        var json = Options.Json();
+        var endpoints = Options.Endpoints();
+        var probeTimeout = Options.ProbeTimeout(TimeSpan.FromSeconds(1));
+        var command = new Command("status", "Show every member: state, leader, pid, client URL") { json, endpoints, probeTimeout };
+        command.SetAction((parse, ct) => Run.Guarded(
+            async () =>
+            {
+                var state = Options.State(parse);
+                await using var subject = await Wiring.SubjectAsync(state, parse.GetValue(endpoints), parse.GetValue(probeTimeout), ct).ConfigureAwait(false);
+                var o = await subject.ObserveAsync(ct).ConfigureAwait(false);
+                if (parse.GetValue(json))
+                {
+                    Json.Print(new
+                    {
+                        nodes = o.Nodes.Select(n => new
+                        {
+                            name = n.Name,
+                            state = n.State.ToWire(),
+                            leader = n.IsLeader,
+                            pid = n.Pid,
+                            clientUrl = Display(new Uri(n.Address)),
+                            error = n.Error,
+                            raftTerm = n.Metric(EtcdReadings.RaftTerm),
+                            dbSizeBytes = n.Metric(EtcdReadings.DbSizeBytes),
+                        }),
+                        leader = o.Fact(EtcdReadings.Leader),
+                        observedAt = Core.Time.Timestamps.ToWire(o.At),
+                    });
+                }
+                else
+                {
+                    Console.Write(ClusterStatusView.Render(o));
+                }
+
+                return 0;
+            },
+            ct));
+        return command;
+    }
+
+    private static Command Down()
+    {
+        var purge = new Option<bool>("--purge") { Description = "Also delete the members' data dirs, logs and cluster.json (the ticket database is kept)" };
+        var command = new Command("down", "Stop exactly the member processes recorded in the state dir") { purge };
+        command.SetAction((parse, ct) => Run.Guarded(
+            async () =>
+            {
+                var state = Options.State(parse);
+                var stopped = await Wiring.Cluster(state).DownAsync(parse.GetValue(purge), ct).ConfigureAwait(false);
+                foreach (var s in stopped)
+                {
+                    Console.WriteLine(s.Outcome switch
+                    {
+                        StopOutcome.Terminated => $"{s.Name} stopped (pid {s.Pid}{(s.WasLeader ? ", leader" : string.Empty)})",
+                        StopOutcome.Killed => $"{s.Name} did not stop in time and was killed (pid {s.Pid})",
+                        _ => $"{s.Name} was not running",
+                    });
+                }
+
+                Console.WriteLine(parse.GetValue(purge) ? $"cluster stopped and purged from {state.Path}" : "cluster stopped");
+                return 0;
+            },
+            ct));
+        return command;
+    }
+
+    internal static string Display(Uri url) => url.GetLeftPart(UriPartial.Authority);
+}

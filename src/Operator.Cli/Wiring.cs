@@ -1,0 +1,57 @@
+using Operator.Core;
+using Operator.Etcd;
+using Operator.Etcd.Client;
+using Operator.Etcd.Local;
+using Operator.Etcd.Observing;
+
+namespace Operator.Cli;
+
+/// <summary>The composition root: turns command-line choices into the library objects a command needs.</summary>
+internal static class Wiring
+{
+    public static LocalEtcdCluster Cluster(StateDirectory state) => new(state.Path, TimeProvider.System);
+
+    /// <summary>
+    /// The etcd subject: the external members given by <paramref name="endpoints"/>, else the local cluster
+    /// recorded in the state dir (with its pids, so paused and crashed processes are told apart).
+    /// </summary>
+    public static async Task<EtcdSubject> SubjectAsync(StateDirectory state, string? endpoints, TimeSpan probeTimeout, CancellationToken cancellationToken)
+    {
+        var client = new EtcdClient(TimeProvider.System);
+        IEtcdEndpointSource source;
+        if (!string.IsNullOrWhiteSpace(endpoints))
+        {
+            var urls = ParseEndpoints(endpoints);
+            source = await StaticEndpointSource.DiscoverAsync(client, urls, probeTimeout * 3, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var cluster = Cluster(state);
+            if (!cluster.Exists)
+            {
+                throw new OperatorException(
+                    $"no cluster in {state.Path}; start one with `operator cluster up`, or point at an existing one with --endpoints http://host:2379,...");
+            }
+
+            source = cluster.EndpointSource();
+        }
+
+        return new EtcdSubject(source, client, TimeProvider.System, new EtcdSubjectOptions { ProbeTimeout = probeTimeout });
+    }
+
+    private static List<Uri> ParseEndpoints(string text)
+    {
+        var urls = new List<Uri>();
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Uri.TryCreate(part, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            {
+                throw new OperatorException($"--endpoints: '{part}' is not an http(s) URL; use e.g. --endpoints http://127.0.0.1:2379,http://127.0.0.1:22379");
+            }
+
+            urls.Add(uri);
+        }
+
+        return urls.Count > 0 ? urls : throw new OperatorException("--endpoints is empty; give one or more client URLs separated by commas");
+    }
+}
