@@ -12,4 +12,11 @@ public sealed record CycleReport(
     EvaluationResult Evaluation,
     CycleOutcome? Tickets,
     string? StoreError,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    /// <summary>
+    /// When the cycle's evidence was in hand: the end of the observation. Tickets are stamped with it, so a fault
+    /// that happened while the probes were in flight is never recorded as seen before it happened.
+    /// </summary>
+    public DateTimeOffset SeenAt => Observation.At + Observation.Duration;
+}

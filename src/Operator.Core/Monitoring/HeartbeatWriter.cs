@@ -24,7 +24,7 @@ public sealed class HeartbeatWriter
     public void Cycle(CycleReport r, int invariants)
     {
         var o = r.Observation;
-        var at = o.At;
+        var at = r.SeenAt;
         var up = o.Nodes.Count(n => n.IsUp);
         var leader = o.Leader?.Name ?? "none";
         var notUp = string.Join(", ", o.Nodes.Where(n => !n.IsUp).Select(n => $"{n.Name} {n.State.ToWire()}"));

@@ -37,7 +37,9 @@ public sealed class MonitorLoop
     {
         var triggers = Channel.CreateBounded<string>(new BoundedChannelOptions(16) { FullMode = BoundedChannelFullMode.DropOldest });
         using var watchStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var watch = Task.Run(() => _subject.WatchAsync(reason => triggers.Writer.TryWrite(reason), watchStop.Token), CancellationToken.None);
+        var watch = _options.Watch
+            ? Task.Run(() => _subject.WatchAsync(reason => triggers.Writer.TryWrite(reason), watchStop.Token), CancellationToken.None)
+            : Task.CompletedTask;
         _heartbeat.Started(_time.GetUtcNow(), _subject.Name, _engine.EnabledCount, _options.Interval);
 
         try
@@ -85,12 +87,13 @@ public sealed class MonitorLoop
         var number = ++_cycles;
         var observation = await _subject.ObserveAsync(cancellationToken).ConfigureAwait(false);
         var evaluation = _engine.Evaluate(observation);
+        var report = new CycleReport(number, trigger, observation, evaluation, null, null, TimeSpan.Zero);
 
         CycleOutcome? outcome = null;
         string? storeError = null;
         try
         {
-            outcome = await _store.ApplyCycleAsync(_subject.Name, evaluation.Violations, evaluation.Evaluated, observation.At, cancellationToken)
+            outcome = await _store.ApplyCycleAsync(_subject.Name, evaluation.Violations, evaluation.Evaluated, report.SeenAt, cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -98,7 +101,7 @@ public sealed class MonitorLoop
             storeError = $"record tickets in {_store.Path}: {ex.Message} (will retry next cycle)";
         }
 
-        var report = new CycleReport(number, trigger, observation, evaluation, outcome, storeError, _time.GetElapsedTime(started));
+        report = report with { Tickets = outcome, StoreError = storeError, Elapsed = _time.GetElapsedTime(started) };
         _heartbeat.Cycle(report, _engine.EnabledCount);
         return report;
     }
