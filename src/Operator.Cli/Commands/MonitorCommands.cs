@@ -22,10 +22,11 @@ internal static class MonitorCommands
         var once = new Option<bool>("--once") { Description = "Run one cycle, print it and exit (for scripts)" };
         var probeTimeout = Options.ProbeTimeout(TimeSpan.FromMilliseconds(300));
         var endpoints = Options.Endpoints();
-        var config = new Option<string?>("--config") { Description = "Invariant settings (JSON); default <state-dir>/config.json when it exists" };
+        var noWatch = new Option<bool>("--no-watch") { Description = "Poll only: do not keep watch streams whose drop triggers an immediate cycle" };
+        var config = new Option<string?>("--config") { Description = "Invariant and ticket settings (JSON); default <state-dir>/config.json when it exists" };
         var command = new Command("run", "Run the monitor loop until SIGINT/SIGTERM; one heartbeat line per cycle")
         {
-            interval, once, probeTimeout, endpoints, config,
+            interval, once, probeTimeout, endpoints, config, noWatch,
         };
         command.SetAction((parse, ct) => Run.Guarded(
             async () =>
@@ -38,13 +39,14 @@ internal static class MonitorCommands
                 }
 
                 var engine = new InvariantEngine(EtcdInvariants.Create(), InvariantConfig.Load(configPath ?? state.ConfigPath));
-                using var store = await TicketStore.OpenAsync(state.DatabasePath, TicketPolicy.Default, TimeProvider.System, ct).ConfigureAwait(false);
+                var policy = TicketPolicyConfig.Load(configPath ?? state.ConfigPath);
+                using var store = await TicketStore.OpenAsync(state.DatabasePath, policy, TimeProvider.System, ct).ConfigureAwait(false);
                 await using var subject = await Wiring.SubjectAsync(state, parse.GetValue(endpoints), parse.GetValue(probeTimeout), ct).ConfigureAwait(false);
 
                 // A cold process spends its first probes on JIT and connection setup; do not let that look like a slow member.
                 await subject.ObserveAsync(ct).ConfigureAwait(false);
 
-                var loop = new MonitorLoop(subject, engine, store, TimeProvider.System, Console.Out, MonitorOptions.Default with { Interval = parse.GetValue(interval) });
+                var loop = new MonitorLoop(subject, engine, store, TimeProvider.System, Console.Out, MonitorOptions.Default with { Interval = parse.GetValue(interval), Watch = !parse.GetValue(noWatch) });
                 if (parse.GetValue(once))
                 {
                     await loop.RunCycleAsync("once", ct).ConfigureAwait(false);

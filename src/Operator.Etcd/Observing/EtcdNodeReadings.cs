@@ -23,13 +23,14 @@ internal static class EtcdNodeReadings
             AddStatus(status.Value, values, facts);
         }
 
-        if (metrics.Ok)
+        // Metrics of a member that does not answer status may be a reused scrape from before it failed: leave them out.
+        if (status.Ok && metrics.Ok)
         {
             AddMetrics(metrics.Value, values, histograms);
         }
         else if (status.Ok)
         {
-            facts[EtcdReadings.MetricsError] = metrics.Failure.Message;
+            facts[EtcdReadings.MetricsError] = metrics.Failure!.Message;
         }
 
         var state = status.Ok ? NodeState.Up : process switch

@@ -15,6 +15,7 @@ public sealed class EtcdSubject : ISubject
     private readonly EtcdClient _client;
     private readonly TimeProvider _time;
     private readonly EtcdSubjectOptions _options;
+    private readonly Dictionary<string, (string Source, long At, EtcdResult<MetricScrape> Scrape)> _metrics = new(StringComparer.Ordinal);
 
     public EtcdSubject(IEtcdEndpointSource endpoints, EtcdClient client, TimeProvider time, EtcdSubjectOptions? options = null)
     {
@@ -50,7 +51,7 @@ public sealed class EtcdSubject : ISubject
         for (var i = 0; i < endpoints.Count; i++)
         {
             statusTasks[i] = ProbeStatusAsync(endpoints[i], Remaining, cancellationToken);
-            metricsTasks[i] = _client.MetricsAsync(endpoints[i].MetricsUrl, EtcdMetricFamilies.Filter, Remaining(), cancellationToken);
+            metricsTasks[i] = ScrapeMetricsAsync(endpoints[i], Remaining(), cancellationToken);
         }
 
         var membersTask = ListMembersAsync(statusTasks, Remaining, cancellationToken);
@@ -84,6 +85,34 @@ public sealed class EtcdSubject : ISubject
 
     /// <summary>The client is owned by whoever passed it in.</summary>
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    // Reuses a member's last good scrape while it is younger than MetricsInterval; a failed scrape is never reused.
+    private async Task<EtcdResult<MetricScrape>> ScrapeMetricsAsync(EtcdEndpoint endpoint, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var source = $"{endpoint.MetricsUrl} {endpoint.Pid}"; // a restarted member is scraped afresh
+        lock (_metrics)
+        {
+            if (_metrics.TryGetValue(endpoint.Name, out var cached) && cached.Source == source && _time.GetElapsedTime(cached.At) < _options.MetricsInterval)
+            {
+                return cached.Scrape;
+            }
+        }
+
+        var scrape = await _client.MetricsAsync(endpoint.MetricsUrl, EtcdMetricFamilies.Filter, timeout, cancellationToken).ConfigureAwait(false);
+        lock (_metrics)
+        {
+            if (scrape.Ok)
+            {
+                _metrics[endpoint.Name] = (source, _time.GetTimestamp(), scrape);
+            }
+            else
+            {
+                _metrics.Remove(endpoint.Name);
+            }
+        }
+
+        return scrape;
+    }
 
     private async Task<EtcdStatusProbe> ProbeStatusAsync(EtcdEndpoint endpoint, Func<TimeSpan> remaining, CancellationToken cancellationToken)
     {

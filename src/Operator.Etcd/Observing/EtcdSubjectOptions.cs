@@ -6,6 +6,13 @@ public sealed record EtcdSubjectOptions
     /// <summary>Deadline for one whole observation cycle (status, metrics and member list of every member).</summary>
     public TimeSpan ProbeTimeout { get; init; } = TimeSpan.FromMilliseconds(300);
 
+    /// <summary>
+    /// How long a member's successful /metrics scrape is reused before it is fetched again. Status (state, leader,
+    /// db size, alarms) is probed every cycle; metrics feed slower invariants (latency windows, quota), and a
+    /// 200 KB scrape per member per cycle is most of the monitor's CPU. Zero scrapes every cycle.
+    /// </summary>
+    public TimeSpan MetricsInterval { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Private key the drop-detecting watch streams watch (never written by Operator).</summary>
     public string WatchKey { get; init; } = "/operator/canary";
 
