@@ -199,6 +199,35 @@ public sealed class EtcdSubjectTests : IClassFixture<SharedClusterFixture>, IAsy
         }
     }
 
+    [Fact]
+    public async Task Metrics_scrape_is_reused_within_the_metrics_interval_and_refetched_when_it_is_zero()
+    {
+        // etcd counts the scrapes it served: promhttp_metric_handler_requests_total{code="200"}.
+        var n1 = Etcd.Endpoints.Single(e => e.Name == "n1");
+        async Task<double> ScrapesServedAsync()
+        {
+            var scrape = await _client.MetricsAsync(n1.MetricsUrl, MetricFilter.ForNames("promhttp_metric_handler_requests_total"), Deadline, CancellationToken.None);
+            Assert.True(scrape.Ok, scrape.Failure?.Message);
+            return scrape.Value!.Value("promhttp_metric_handler_requests_total", s => s.HasLabel("code", "200"))!.Value;
+        }
+
+        async Task<double> ScrapesDuringAsync(TimeSpan interval)
+        {
+            await using var subject = new EtcdSubject(Etcd.EndpointSource, _client, TimeProvider.System, new EtcdSubjectOptions { ProbeTimeout = ProbeTimeout, MetricsInterval = interval });
+            var before = await ScrapesServedAsync();
+            for (var i = 0; i < 3; i++)
+            {
+                var o = await subject.ObserveAsync(CancellationToken.None);
+                Assert.NotNull(o.Node("n1")!.Metric(EtcdReadings.QuotaBytes)); // reused or fresh, readings are there
+            }
+
+            return await ScrapesServedAsync() - before - 1; // minus our own "before" scrape
+        }
+
+        Assert.Equal(1, await ScrapesDuringAsync(TimeSpan.FromHours(1)));
+        Assert.Equal(3, await ScrapesDuringAsync(TimeSpan.Zero));
+    }
+
     private EtcdSubject Subject(IEtcdEndpointSource? source = null, TimeSpan? probeTimeout = null) =>
         new(source ?? Etcd.EndpointSource, _client, TimeProvider.System, new EtcdSubjectOptions { ProbeTimeout = probeTimeout ?? ProbeTimeout });
 
