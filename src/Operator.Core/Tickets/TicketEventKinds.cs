@@ -13,4 +13,6 @@ public static class TicketEventKinds
     public const string Unheld = "unheld";
     public const string SeverityChanged = "severity_changed";
     public const string Diagnosed = "diagnosed";
+    public const string Claimed = "claimed";
+    public const string Released = "released";
 }

@@ -42,6 +42,10 @@ internal static class TicketSchema
             CREATE INDEX ticket_events_ticket ON ticket_events (ticket_id, id);
             CREATE INDEX ticket_events_kind_at ON ticket_events (kind, at);
             """),
+        new(2, "agent claims on tickets", """
+            ALTER TABLE tickets ADD COLUMN claimed_by TEXT;
+            ALTER TABLE tickets ADD COLUMN claimed_at TEXT;
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

@@ -151,8 +151,82 @@ public sealed class TicketStore : IDisposable
             throw new ArgumentException($"diagnosis for ticket {id} is not valid JSON: {ex.Message}", nameof(diagnosisJson), ex);
         }
 
-        return ChangeAsync("store diagnosis in", id, t => TicketLifecycle.Diagnose(t, diagnosisJson, AsStored(at)), ct);
+        return WriteAsync("store diagnosis in", async (connection, transaction) =>
+        {
+            var decision = TicketLifecycle.Diagnose(await RequireTicketAsync(connection, transaction, id, ct), diagnosisJson, AsStored(at));
+            var stored = await PersistAsync(connection, transaction, decision, ct);
+            await using var release = Command(connection, transaction, "UPDATE tickets SET claimed_by = NULL, claimed_at = NULL WHERE id = $id", ("$id", id));
+            await release.ExecuteNonQueryAsync(ct);
+            return stored;
+        }, ct);
     }
+
+    /// <summary>
+    /// Claims the oldest open ticket of <paramref name="subject"/> for <paramref name="agent"/>, atomically across
+    /// processes, so two agents never diagnose the same ticket. A claim older than <paramref name="lease"/> (its agent
+    /// died mid-diagnosis) can be taken over. Null when there is nothing to do.
+    /// </summary>
+    public Task<Ticket?> ClaimNextAsync(string subject, string agent, TimeSpan lease, DateTimeOffset at, CancellationToken ct)
+    {
+        at = AsStored(at);
+        return WriteAsync("claim a ticket in", async (connection, transaction) =>
+        {
+            var next = await QueryTicketsAsync(
+                connection,
+                transaction,
+                "WHERE subject = $subject AND status = 'open' AND (claimed_by IS NULL OR claimed_at < $stale) ORDER BY id LIMIT 1",
+                ct,
+                ("$subject", subject),
+                ("$stale", Timestamps.ToWire(at - lease)));
+            if (next.Count == 0)
+            {
+                return null;
+            }
+
+            var ticket = next[0];
+            await using var claim = Command(
+                connection, transaction, "UPDATE tickets SET claimed_by = $agent, claimed_at = $at WHERE id = $id", ("$agent", agent), ("$at", Timestamps.ToWire(at)), ("$id", ticket.Id));
+            await claim.ExecuteNonQueryAsync(ct);
+            await using var ev = Command(
+                connection, transaction, "INSERT INTO ticket_events (ticket_id, at, kind, detail) VALUES ($id, $at, $kind, $detail)",
+                ("$id", ticket.Id), ("$at", Timestamps.ToWire(at)), ("$kind", TicketEventKinds.Claimed), ("$detail", $"claimed by agent {agent}"));
+            await ev.ExecuteNonQueryAsync(ct);
+            return (Ticket?)ticket;
+        }, ct);
+    }
+
+    /// <summary>Gives a claimed ticket back (the diagnosis failed) so another attempt can take it.</summary>
+    public Task ReleaseClaimAsync(long id, string agent, string reason, DateTimeOffset at, CancellationToken ct) =>
+        WriteAsync("release a ticket in", async (connection, transaction) =>
+        {
+            await using var release = Command(
+                connection, transaction, "UPDATE tickets SET claimed_by = NULL, claimed_at = NULL WHERE id = $id AND claimed_by = $agent", ("$id", id), ("$agent", agent));
+            if (await release.ExecuteNonQueryAsync(ct) > 0)
+            {
+                await using var ev = Command(
+                    connection, transaction, "INSERT INTO ticket_events (ticket_id, at, kind, detail) VALUES ($id, $at, $kind, $detail)",
+                    ("$id", id), ("$at", Timestamps.ToWire(AsStored(at))), ("$kind", TicketEventKinds.Released), ("$detail", reason));
+                await ev.ExecuteNonQueryAsync(ct);
+            }
+
+            return 0;
+        }, ct);
+
+    /// <summary>Up to <paramref name="limit"/> earlier diagnosed tickets of the same invariant, same node first, newest first.</summary>
+    public Task<IReadOnlyList<Ticket>> SimilarAsync(Ticket ticket, int limit, CancellationToken ct) =>
+        ReadAsync("find similar tickets in", connection => QueryTicketsAsync(
+            connection,
+            null,
+            """
+            WHERE subject = $subject AND invariant = $invariant AND id <> $id AND diagnosis IS NOT NULL
+            ORDER BY (node IS $node) DESC, id DESC LIMIT $limit
+            """,
+            ct,
+            ("$subject", ticket.Subject),
+            ("$invariant", ticket.Invariant),
+            ("$id", ticket.Id),
+            ("$node", ticket.Node),
+            ("$limit", limit)), ct);
 
     /// <summary>Closes idle pooled connections to the file.</summary>
     public void Dispose() => _database.ReleasePool();

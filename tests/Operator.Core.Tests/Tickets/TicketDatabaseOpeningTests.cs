@@ -48,7 +48,7 @@ public sealed class TicketDatabaseOpeningTests : IDisposable
         var path = _dir.File("state/operator.db");
         Assert.Equal(path, store.Path);
         Assert.Equal(0x4F505452L, await ScalarAsync(path, "PRAGMA application_id"));
-        Assert.Equal(1L, await ScalarAsync(path, "PRAGMA user_version"));
+        Assert.Equal((long)TicketSchema.LatestVersion, await ScalarAsync(path, "PRAGMA user_version"));
         Assert.Equal("wal", await ScalarAsync(path, "PRAGMA journal_mode"));
         Assert.Empty(await store.ListAsync(TicketFilter.All, None));
     }
@@ -60,7 +60,7 @@ public sealed class TicketDatabaseOpeningTests : IDisposable
 
         using var store = await TicketStore.OpenAsync(DbPath, ct: None);
 
-        Assert.Equal(1L, await ScalarAsync(DbPath, "PRAGMA user_version"));
+        Assert.Equal((long)TicketSchema.LatestVersion, await ScalarAsync(DbPath, "PRAGMA user_version"));
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public sealed class TicketDatabaseOpeningTests : IDisposable
 
         await ScalarAsync(DbPath, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99;");
 
-        await AssertRefusedUntouchedAsync("has schema version 99, newer than the 1 this operator knows; upgrade operator");
+        await AssertRefusedUntouchedAsync($"has schema version 99, newer than the {TicketSchema.LatestVersion} this operator knows; upgrade operator");
     }
 
     [Fact]
@@ -142,5 +142,22 @@ public sealed class TicketDatabaseOpeningTests : IDisposable
         Assert.StartsWith($"ticket database {path} cannot be created: directory {blocker} cannot be created", ex.Message, StringComparison.Ordinal);
         Assert.EndsWith("choose another --state-dir", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', ex.Message);
+    }
+
+    [Fact]
+    public async Task Version_1_database_is_migrated_keeping_its_tickets()
+    {
+        var v1 = TicketSchema.Migrations.Single(m => m.Version == 1);
+        await ScalarAsync(DbPath, $"PRAGMA application_id = {TicketSchema.ApplicationId}; {v1.Sql} PRAGMA user_version = 1;");
+        await ScalarAsync(DbPath, """
+            INSERT INTO tickets (subject, invariant, target, node, status, severity, message, first_seen_at, last_seen_at, occurrences, snapshot)
+            VALUES ('etcd', 'member_down', 'n2', 'n2', 'open', 'critical', 'n2 is down', '2026-03-01T12:00:00.000Z', '2026-03-01T12:00:00.000Z', 1, '{}');
+            """);
+
+        using var store = await TicketStore.OpenAsync(DbPath, null, null, None);
+
+        Assert.Equal((long)TicketSchema.LatestVersion, await ScalarAsync(DbPath, "PRAGMA user_version"));
+        var claimed = await store.ClaimNextAsync("etcd", "agent", TimeSpan.FromMinutes(1), At(1), None);
+        Assert.Equal("n2 is down", claimed!.Message);
     }
 }
