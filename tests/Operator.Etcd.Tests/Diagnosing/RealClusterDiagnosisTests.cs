@@ -76,7 +76,6 @@ public sealed class RealClusterDiagnosisTests(ITestOutputHelper output) : IDispo
 
             var diagnosis = await new RulesEngine(TimeProvider.System).DiagnoseAsync(context!, CancellationToken.None);
             output.WriteLine(DiagnosisJson.Serialize(diagnosis));
-        output.WriteLine(DiagnosisJson.Serialize(diagnosis));
 
             Assert.Equal(ProcessState.Stopped, context!.Process);
             Assert.Equal(EtcdCauses.ProcessHung, diagnosis.Cause);
