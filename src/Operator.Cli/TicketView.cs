@@ -58,13 +58,64 @@ internal static class TicketView
 
         sb.AppendLine();
         sb.AppendLine("Diagnosis");
-        sb.AppendLine(t.Diagnosis is null ? "  not diagnosed yet" : $"  {t.Diagnosis}");
+        sb.Append(t.Diagnosis is null
+            ? "  not diagnosed yet" + Environment.NewLine
+            : Core.Diagnosis.DiagnosisJson.TryDeserialize(t.Diagnosis) is { } d ? Diagnosis(d) : $"  (unreadable diagnosis) {t.Diagnosis}{Environment.NewLine}");
 
         sb.AppendLine();
         sb.AppendLine("History");
         foreach (var e in events)
         {
             sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  {Timestamps.ToWire(e.At)}  {e.Kind,-16} {e.Detail}").TrimEnd());
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>A diagnosis for a human: cause and confidence, evidence with sources, alternatives, action, risks.</summary>
+    public static string Diagnosis(Core.Diagnosis.Diagnosis d)
+    {
+        var sb = new StringBuilder();
+        var by = d.Model is null ? d.Engine : $"{d.Engine} ({d.Model})";
+        sb.AppendLine(CultureInfo.InvariantCulture, $"  {d.PrimaryDiagnosis}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"  cause {d.Cause}{(d.Node is null ? string.Empty : $" on {d.Node}")}, confidence {d.Confidence} ({d.ConfidenceScore:0.00}), severity {d.Severity}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"  by {by} in {d.LatencyMs:0} ms at {Timestamps.ToWire(d.CreatedAt)}{(d.InputTokens is { } i ? $", {i}+{d.OutputTokens} tokens" : string.Empty)}");
+        if (d.SupportingEvidence.Count > 0)
+        {
+            sb.AppendLine("  Evidence");
+            foreach (var e in d.SupportingEvidence)
+            {
+                sb.AppendLine(CultureInfo.InvariantCulture, $"    [{e.Source}] {e.Detail}{(e.At is { } at ? $" ({Timestamps.TimeOfDay(at)})" : string.Empty)}");
+            }
+        }
+
+        if (d.Alternatives.Count > 0)
+        {
+            sb.AppendLine("  Alternatives considered");
+            foreach (var a in d.Alternatives)
+            {
+                sb.AppendLine(CultureInfo.InvariantCulture, $"    {a.Hypothesis}: {a.Conclusion}");
+                foreach (var s in a.Supporting)
+                {
+                    sb.AppendLine(CultureInfo.InvariantCulture, $"      + {s}");
+                }
+
+                foreach (var c in a.Contradicting)
+                {
+                    sb.AppendLine(CultureInfo.InvariantCulture, $"      - {c}");
+                }
+            }
+        }
+
+        sb.AppendLine(CultureInfo.InvariantCulture, $"  Recommended: {d.RecommendedAction}");
+        foreach (var c in d.Commands)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"    $ {c}");
+        }
+
+        foreach (var r in d.Risks)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"  Risk: {r}");
         }
 
         return sb.ToString();

@@ -73,7 +73,7 @@ public sealed class DiskFullHypothesis : IEtcdHypothesis
         commands.AddRange(up.Where(n => n.Fact(EtcdReadings.MemberId) is not null)
             .Select(n => $"curl -s -X POST {first}/v3/maintenance/alarm -d '{{\"action\":\"DEACTIVATE\",\"memberID\":\"{n.Fact(EtcdReadings.MemberId)}\",\"alarm\":\"NOSPACE\"}}'"));
         return new Remedy(
-            "Reclaim space, then disarm: delete the data that filled the quota (deleterange is allowed under NOSPACE), compact to the current revision, defragment every member, check each dbSize is below the quota, then DEACTIVATE every NOSPACE alarm (reference §5.3).",
+            "Reclaim space, then disarm: delete the data that filled the quota (deleterange is allowed under NOSPACE), compact to the current revision, defragment every member, check each dbSize is below the quota, then DEACTIVATE every NOSPACE alarm.",
             commands,
             [
                 "disarming before reclaiming space only lets the next put raise the alarm again",

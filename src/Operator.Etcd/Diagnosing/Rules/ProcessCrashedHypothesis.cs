@@ -97,7 +97,7 @@ public sealed class ProcessCrashedHypothesis : IEtcdHypothesis
         var node = e.Node ?? "the member";
         var others = Math.Max(0, e.Up.Count);
         return new Remedy(
-            $"Restart {node} with its existing data dir and flags; it rejoins as a follower and catches up from the leader. Look at the end of its log first for a fatal line (a crash that repeats on start needs the member replaced, reference §5.4).",
+            $"Restart {node} with its existing data dir and flags; it rejoins as a follower and catches up from the leader. Look at the end of its log first for a fatal line (a crash that repeats on start needs the member replaced: remove the member, wipe its data dir, add it back and start it with --initial-cluster-state existing).",
             e.Node is { } n ? [$"./operator chaos restart {n}", "./operator cluster status"] : ["./operator cluster up", "./operator cluster status"],
             [
                 $"while {node} is down the cluster runs on {others} of {e.Total} members and tolerates {Math.Max(0, others - e.Majority)} more failure(s)",

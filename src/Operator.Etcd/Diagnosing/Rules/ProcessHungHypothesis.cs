@@ -95,7 +95,7 @@ public sealed class ProcessHungHypothesis : IEtcdHypothesis
 
         commands.Add("./operator cluster status");
         return new Remedy(
-            $"Resume {node} with SIGCONT: it steps down if it was leader and catches up by itself (reference §5.1). If it stays unresponsive while running, kill it and restart it with the same data dir.",
+            $"Resume {node} with SIGCONT: it steps down if it was leader and catches up by itself. If it stays unresponsive while running, kill it and restart it with the same data dir.",
             commands,
             [
                 $"after resuming, {node} briefly believes it is still leader and may log 'leader failed to send out heartbeat on time'; that is expected",

@@ -62,7 +62,7 @@ public sealed class QuorumLostHypothesis : IEtcdHypothesis
 
         commands.Add("./operator cluster status");
         return new Remedy(
-            $"Bring back enough members to reach a majority ({e.Majority.ToString(CultureInfo.InvariantCulture)} of {e.Total.ToString(CultureInfo.InvariantCulture)}): restart killed members with their existing data dirs, resume stopped ones. One more member is enough; a leader is elected within about a second (reference §5.2).",
+            $"Bring back enough members to reach a majority ({e.Majority.ToString(CultureInfo.InvariantCulture)} of {e.Total.ToString(CultureInfo.InvariantCulture)}): restart killed members with their existing data dirs, resume stopped ones. One more member is enough; a leader is elected within about a second.",
             commands,
             [
                 "never wipe a data dir or start a member with --initial-cluster-state new to 'fix' quorum: that loses data and fails to rejoin",

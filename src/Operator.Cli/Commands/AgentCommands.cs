@@ -1,0 +1,87 @@
+using System.CommandLine;
+using Operator.Core.Agent;
+using Operator.Core.Diagnosis;
+using Operator.Core.Tickets;
+using Operator.Etcd.Diagnosing;
+
+namespace Operator.Cli.Commands;
+
+/// <summary><c>operator agent start</c> (the agent daemon) and <c>operator diagnose ID</c>.</summary>
+internal static class AgentCommands
+{
+    public static Command Agent()
+    {
+        var agent = new Command("agent", "Diagnose tickets as they open");
+        var interval = Options.Duration("--interval", "How often to look for open tickets", TimeSpan.FromSeconds(1));
+        var once = new Option<bool>("--once") { Description = "Diagnose the tickets open now, then exit" };
+        var endpoints = Options.Endpoints();
+        var engines = new Engines();
+        var start = new Command("start", "Run the agent until SIGINT/SIGTERM; one line per diagnosis") { interval, once, endpoints };
+        foreach (var o in engines.All)
+        {
+            start.Add(o);
+        }
+
+        start.SetAction((parse, ct) => Run.Guarded(
+            async () =>
+            {
+                var state = Options.State(parse).EnsureWritable();
+                var engine = engines.Create(parse);
+                using var store = await TicketStore.OpenAsync(state.DatabasePath, TicketPolicy.Default, TimeProvider.System, ct).ConfigureAwait(false);
+                await using var subject = await Wiring.SubjectAsync(state, parse.GetValue(endpoints), TimeSpan.FromSeconds(1), ct).ConfigureAwait(false);
+                var gatherer = Gatherer(state, subject, parse.GetValue(endpoints));
+                var loop = new AgentLoop(subject.Name, store, gatherer, engine, TimeProvider.System, Console.Out, AgentOptions.Default with { Interval = parse.GetValue(interval) });
+                if (parse.GetValue(once))
+                {
+                    var n = await loop.RunOnceAsync(ct).ConfigureAwait(false);
+                    Console.WriteLine($"diagnosed {n} tickets");
+                }
+                else
+                {
+                    await loop.RunAsync(ct).ConfigureAwait(false);
+                }
+
+                return 0;
+            },
+            ct));
+        agent.Add(start);
+        return agent;
+    }
+
+    public static Command Diagnose()
+    {
+        var id = new Argument<long>("id") { Description = "Ticket number" };
+        var json = Options.Json();
+        var endpoints = Options.Endpoints();
+        var engines = new Engines();
+        var command = new Command("diagnose", "Diagnose one ticket now, store and print the diagnosis") { id, json, endpoints };
+        foreach (var o in engines.All)
+        {
+            command.Add(o);
+        }
+
+        command.SetAction((parse, ct) => Run.Guarded(
+            async () =>
+            {
+                var state = Options.State(parse);
+                if (!File.Exists(state.DatabasePath))
+                {
+                    throw new Core.OperatorException($"no ticket database in {state.Path} yet; start the monitor with `operator monitor run` (or pass the right --state-dir)");
+                }
+
+                var engine = engines.Create(parse);
+                using var store = await TicketStore.OpenAsync(state.DatabasePath, TicketPolicy.Default, TimeProvider.System, ct).ConfigureAwait(false);
+                var ticket = await store.GetAsync(parse.GetValue(id), ct).ConfigureAwait(false);
+                await using var subject = await Wiring.SubjectAsync(state, parse.GetValue(endpoints), TimeSpan.FromSeconds(1), ct).ConfigureAwait(false);
+                var loop = new AgentLoop(subject.Name, store, Gatherer(state, subject, parse.GetValue(endpoints)), engine, TimeProvider.System, TextWriter.Null, AgentOptions.Default);
+                var diagnosis = await loop.DiagnoseAsync(ticket, ct).ConfigureAwait(false);
+                Console.Write(parse.GetValue(json) ? DiagnosisJson.Serialize(diagnosis) + Environment.NewLine : TicketView.Diagnosis(diagnosis));
+                return 0;
+            },
+            ct));
+        return command;
+    }
+
+    private static EtcdContextGatherer Gatherer(StateDirectory state, Core.Observing.ISubject subject, string? endpoints) =>
+        string.IsNullOrWhiteSpace(endpoints) ? EtcdContextGatherer.ForLocal(Wiring.Cluster(state), subject) : EtcdContextGatherer.ForExternal(subject);
+}

@@ -1,0 +1,55 @@
+using System.CommandLine;
+using Operator.Core;
+using Operator.Core.Diagnosis;
+using Operator.Etcd.Diagnosing;
+using Operator.Etcd.Diagnosing.Rules;
+using Operator.Llm;
+
+namespace Operator.Cli;
+
+/// <summary>The <c>--engine</c>, <c>--model</c> and <c>--base-url</c> options and the engine they select.</summary>
+internal sealed class Engines
+{
+    public Option<string?> Engine { get; } = new("--engine")
+    {
+        Description = "Diagnosis engine: rules (offline, default without an API key), anthropic (ANTHROPIC_API_KEY) or openai (OPENAI_API_KEY optional; any OpenAI-compatible server)",
+    };
+
+    public Option<string?> Model { get; } = new("--model") { Description = "Model id for an LLM engine" };
+
+    public Option<string?> BaseUrl { get; } = new("--base-url") { Description = "API base URL for an LLM engine (e.g. http://127.0.0.1:11434/v1 for Ollama)" };
+
+    public Engines()
+    {
+        Engine.AcceptOnlyFromAmong(EngineEnvironment.Rules, EngineEnvironment.Anthropic, EngineEnvironment.OpenAi);
+    }
+
+    public IEnumerable<Option> All => [Engine, Model, BaseUrl];
+
+    /// <summary>The selected engine; LLM engines fall back to rules (labelled on the ticket) when they fail.</summary>
+    public IDiagnosisEngine Create(ParseResult parse)
+    {
+        var rules = new RulesEngine(TimeProvider.System);
+        var name = parse.GetValue(Engine) ?? EngineEnvironment.DefaultEngine();
+        if (name == EngineEnvironment.Rules)
+        {
+            return rules;
+        }
+
+        Uri? baseUrl = null;
+        if (parse.GetValue(BaseUrl) is { } text && !Uri.TryCreate(text, UriKind.Absolute, out baseUrl))
+        {
+            throw new OperatorException($"--base-url: '{text}' is not an absolute URL; use e.g. http://127.0.0.1:11434/v1");
+        }
+
+        LlmEngine? llm = name switch
+        {
+            EngineEnvironment.Anthropic => AnthropicEngineFactory.FromEnvironment(
+                new LlmEngineOptions(parse.GetValue(Model) ?? AnthropicEngineFactory.DefaultModel, baseUrl), EtcdCauses.All, TimeProvider.System)
+                ?? throw new OperatorException($"--engine anthropic needs {EngineEnvironment.AnthropicApiKey} in the environment; set it or use --engine rules"),
+            _ => OpenAiEngineFactory.FromEnvironment(
+                new LlmEngineOptions(parse.GetValue(Model) ?? OpenAiEngineFactory.DefaultModel, baseUrl), EtcdCauses.All, TimeProvider.System),
+        };
+        return new FallbackEngine(llm, rules);
+    }
+}
