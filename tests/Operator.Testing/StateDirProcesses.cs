@@ -4,7 +4,7 @@ using Operator.Core.Processes;
 namespace Operator.Testing;
 
 /// <summary>Finds and SIGKILLs every process whose command line mentions a path inside a test's state dir.</summary>
-internal static class StateDirProcesses
+public static class StateDirProcesses
 {
     public static IReadOnlyList<int> Find(string stateDir)
     {

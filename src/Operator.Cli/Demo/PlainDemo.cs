@@ -1,0 +1,161 @@
+using System.Diagnostics;
+using System.Globalization;
+using Operator.Core;
+using Operator.Core.Diagnosis;
+using Operator.Core.Tickets;
+using Operator.Core.Time;
+using Operator.Etcd.Client;
+using Operator.Etcd.Local;
+using Operator.Etcd.Observing;
+
+namespace Operator.Cli.Demo;
+
+/// <summary>
+/// <c>demo --plain</c>: the chaos run in one command, printed stage by stage with timings — cluster, health, load,
+/// monitor and agent as child processes, a killed member, detection, diagnosis, restart, auto-resolve, cleanup.
+/// Cleans up everything it started on every exit path.
+/// </summary>
+internal sealed class PlainDemo
+{
+    private readonly StateDirectory _state;
+    private readonly string _fault;
+    private readonly TextWriter _out;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+    public PlainDemo(StateDirectory state, string fault, TextWriter output)
+    {
+        _state = state;
+        _fault = fault;
+        _out = output;
+    }
+
+    /// <summary>0 when the fault was detected and diagnosed, 1 otherwise.</summary>
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        var cluster = Wiring.Cluster(_state);
+        var startedCluster = false;
+        using var client = new EtcdClient(TimeProvider.System);
+        using var stopLoad = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        ChildProcess? monitor = null;
+        ChildProcess? agent = null;
+        Task? load = null;
+        try
+        {
+            if (cluster.Exists && cluster.Nodes().All(n => n.IsRunning))
+            {
+                Stage("cluster", $"using the running cluster in {_state.Path}");
+            }
+            else
+            {
+                var nodes = await cluster.UpAsync(null, null, ct).ConfigureAwait(false);
+                startedCluster = true;
+                Stage("cluster", $"started {nodes.Count} etcd members on 127.0.0.1 ({string.Join(", ", nodes.Select(n => $"{n.Name} pid {n.Pid}"))})");
+            }
+
+            var subject = new EtcdSubject(cluster.EndpointSource(), client, TimeProvider.System, new EtcdSubjectOptions { ProbeTimeout = TimeSpan.FromSeconds(1) });
+            var healthy = await subject.ObserveAsync(ct).ConfigureAwait(false);
+            Stage("health", $"{healthy.Nodes.Count(n => n.IsUp)}/{healthy.Nodes.Count} up, leader {healthy.Leader?.Name ?? "none"}");
+            if (healthy.Nodes.Any(n => !n.IsUp) || healthy.Leader is null)
+            {
+                throw new OperatorException("the cluster is not healthy before the fault; check `operator cluster status`");
+            }
+
+            var loadRun = new SimpleLoad(client, cluster.EndpointSource());
+            load = Task.Run(() => loadRun.RunAsync(stopLoad.Token), CancellationToken.None);
+
+            var logs = Path.Combine(_state.Path, "demo");
+            Directory.CreateDirectory(logs);
+            monitor = ChildProcess.Start(Path.Combine(logs, "monitor.log"), "--state-dir", _state.Path, "monitor", "run", "--interval", "0.5");
+            agent = ChildProcess.Start(Path.Combine(logs, "agent.log"), "--state-dir", _state.Path, "agent", "start", "--interval", "0.5");
+            Stage("daemons", $"monitor (pid {monitor.Pid}) and agent (pid {agent.Pid}) running; their output goes to {logs}");
+            await Task.Delay(TimeSpan.FromSeconds(2), ct).ConfigureAwait(false);
+            Stage("load", $"put/get loop: {loadRun.Ops} ops so far, {loadRun.Errors} errors");
+
+            var before = await subject.ObserveAsync(ct).ConfigureAwait(false);
+            var target = _fault == "kill-follower"
+                ? before.Nodes.First(n => n.IsUp && !n.IsLeader).Name
+                : before.Leader?.Name ?? throw new OperatorException("no leader to kill; check `operator cluster status`");
+            var killed = await cluster.KillAsync(target, ct).ConfigureAwait(false);
+            Stage("fault", $"SIGKILL {target} ({(_fault == "kill-follower" ? "a follower" : "the leader")}, pid {killed.Pid}) at {Timestamps.ToWire(killed.At)}");
+
+            using var store = await TicketStore.OpenAsync(_state.DatabasePath, TicketPolicy.Default, TimeProvider.System, ct).ConfigureAwait(false);
+            var ticket = await WaitForAsync(store, t => t.Invariant == "member_down" && t.Node == target && t.FirstSeenAt >= killed.At.AddMilliseconds(-1), TimeSpan.FromSeconds(15), ct).ConfigureAwait(false);
+            if (ticket is null)
+            {
+                Stage("detected", $"NO member_down ticket for {target} within 15 s (see {logs}/monitor.log)");
+                return 1;
+            }
+
+            Stage("detected", $"ticket #{ticket.Id} {ticket.Key} opened {Ms(ticket.FirstSeenAt - killed.At)} after the kill: {ticket.Message}");
+            var diagnosed = await WaitForAsync(store, t => t.Id == ticket.Id && t.Diagnosis is not null, TimeSpan.FromSeconds(20), ct).ConfigureAwait(false);
+            var diagnosis = DiagnosisJson.TryDeserialize(diagnosed?.Diagnosis);
+            if (diagnosis is null)
+            {
+                Stage("diagnosed", $"NO diagnosis for ticket #{ticket.Id} within 20 s (see {logs}/agent.log)");
+                return 1;
+            }
+
+            Stage("diagnosed", $"{diagnosis.Cause} on {diagnosis.Node ?? "the cluster"} ({diagnosis.Confidence} {diagnosis.ConfidenceScore.ToString("0.00", CultureInfo.InvariantCulture)}) by {diagnosis.Engine}, {Ms(diagnosis.CreatedAt - ticket.FirstSeenAt)} after the ticket");
+            _out.Write(TicketView.Diagnosis(diagnosis));
+
+            var restarted = await cluster.RestartAsync(target, ct).ConfigureAwait(false);
+            Stage("recovery", $"restarted {target} (pid {restarted.Pid}); it answered {Ms(restarted.AnsweredAt - restarted.LaunchedAt)} after launch");
+            var resolved = await WaitForAsync(store, t => t.Id == ticket.Id && t.Status == TicketStatus.Resolved, TimeSpan.FromSeconds(15), ct).ConfigureAwait(false);
+            Stage("resolved", resolved is null
+                ? $"ticket #{ticket.Id} did not auto-resolve within 15 s"
+                : $"ticket #{ticket.Id} auto-resolved {Ms(resolved.ResolvedAt!.Value - restarted.LaunchedAt)} after the restart");
+            Stage("load", $"{loadRun.Ops} ops, {loadRun.Errors} errors over the run");
+            return 0;
+        }
+        finally
+        {
+            await stopLoad.CancelAsync().ConfigureAwait(false);
+            if (load is not null)
+            {
+                await load.ConfigureAwait(false);
+            }
+
+            if (agent is not null)
+            {
+                await agent.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (monitor is not null)
+            {
+                await monitor.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (startedCluster)
+            {
+                await cluster.DownAsync(false, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            Stage("cleanup", startedCluster ? "stopped the agent, the monitor and the cluster the demo started" : "stopped the agent and the monitor; the cluster keeps running");
+        }
+    }
+
+    private static async Task<Ticket?> WaitForAsync(TicketStore store, Func<Ticket, bool> match, TimeSpan deadline, CancellationToken ct)
+    {
+        var until = Stopwatch.GetTimestamp() + (long)(deadline.TotalSeconds * Stopwatch.Frequency);
+        while (Stopwatch.GetTimestamp() < until)
+        {
+            var found = (await store.ListAsync(TicketFilter.All, ct).ConfigureAwait(false)).LastOrDefault(match);
+            if (found is not null)
+            {
+                return found;
+            }
+
+            await Task.Delay(50, ct).ConfigureAwait(false);
+        }
+
+        return null;
+    }
+
+    private static string Ms(TimeSpan span) => $"{span.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms";
+
+    private void Stage(string name, string text)
+    {
+        _out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{_clock.Elapsed.TotalSeconds,6:0.00}s] {name,-9} {text}"));
+        _out.Flush();
+    }
+}
