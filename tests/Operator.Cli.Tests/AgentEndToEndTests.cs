@@ -60,3 +60,44 @@ public sealed class AgentEndToEndTests
         Assert.StartsWith("operator: --engine anthropic needs ANTHROPIC_API_KEY", stderr);
     }
 }
+
+/// <summary>An LLM engine that cannot be reached falls back to rules, says so, and never prints its key.</summary>
+public sealed class EngineFallbackEndToEndTests
+{
+    [Fact]
+    public async Task Unreachable_openai_server_falls_back_to_rules_without_leaking_the_key()
+    {
+        await using var cluster = await EtcdTestCluster.StartAsync();
+        var dir = cluster.StateDir;
+        await cluster.Cluster.KillAsync("n3");
+        var once = await OperatorCli.RunAsync(dir, "monitor", "run", "--once", "--probe-timeout", "1s");
+        Assert.True(once.ExitCode == 0, once.ToString());
+        var ticket = await TicketQuery.FindAsync(dir, "member_down", "n3", "open");
+        Assert.NotNull(ticket);
+
+        const string Key = "sk-test-0123456789abcdefSECRET";
+        var closedPort = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        closedPort.Start();
+        var port = ((System.Net.IPEndPoint)closedPort.LocalEndpoint).Port;
+        closedPort.Stop(); // nothing listens there now: connection refused
+
+        var psi = OperatorCli.StartInfo(dir, "diagnose", ticket!.Value.GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--engine", "openai", "--base-url", $"http://127.0.0.1:{port}/v1", "--json");
+        psi.Environment["OPENAI_API_KEY"] = Key;
+        using var p = System.Diagnostics.Process.Start(psi)!;
+        p.StandardInput.Close();
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync();
+
+        Assert.True(p.ExitCode == 0, await stderr);
+        using var doc = JsonDocument.Parse(await stdout);
+        Assert.StartsWith("rules (fallback: openai", doc.RootElement.GetProperty("engine").GetString());
+        Assert.Equal("process_crashed", doc.RootElement.GetProperty("cause").GetString());
+        Assert.DoesNotContain(Key, await stdout);
+        Assert.DoesNotContain(Key, await stderr);
+        var stored = await OperatorCli.RunAsync(dir, "tickets", "show", ticket.Value.GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture), "--json");
+        Assert.DoesNotContain(Key, stored.Stdout);
+        Assert.Contains("fallback: openai", stored.Stdout);
+    }
+}
