@@ -59,35 +59,11 @@ public sealed class InvariantConfig
     }
 
     /// <summary>Reads a config file; a missing file is an empty config, a malformed one a one-line error.</summary>
-    public static InvariantConfig Load(string path)
-    {
-        if (!File.Exists(path))
-        {
-            return Empty;
-        }
-
-        try
-        {
-            return Parse(File.ReadAllText(path), path);
-        }
-        catch (IOException ex)
-        {
-            throw new OperatorException($"read config {path}: {ex.Message}", ex);
-        }
-    }
+    public static InvariantConfig Load(string path) => ConfigFile.ReadText(path) is { } text ? Parse(text, path) : Empty;
 
     public static InvariantConfig Parse(string json, string source)
     {
-        JsonDocument doc;
-        try
-        {
-            doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        }
-        catch (JsonException ex)
-        {
-            throw new OperatorException($"{source} is not valid JSON ({ex.Message}); fix it or move it aside", ex);
-        }
-
+        var doc = ConfigFile.Parse(json, source);
         using (doc)
         {
             var overrides = new Dictionary<string, InvariantOverride>(StringComparer.Ordinal);

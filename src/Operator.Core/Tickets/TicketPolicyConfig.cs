@@ -10,21 +10,11 @@ namespace Operator.Core.Tickets;
 /// </summary>
 public static class TicketPolicyConfig
 {
-    public static TicketPolicy Load(string path) =>
-        File.Exists(path) ? Parse(ReadAll(path), path) : TicketPolicy.Default;
+    public static TicketPolicy Load(string path) => ConfigFile.ReadText(path) is { } text ? Parse(text, path) : TicketPolicy.Default;
 
     public static TicketPolicy Parse(string json, string source)
     {
-        JsonDocument doc;
-        try
-        {
-            doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        }
-        catch (JsonException ex)
-        {
-            throw new OperatorException($"{source} is not valid JSON ({ex.Message}); fix it or move it aside", ex);
-        }
-
+        var doc = ConfigFile.Parse(json, source);
         using (doc)
         {
             if (doc.RootElement.ValueKind != JsonValueKind.Object || !doc.RootElement.TryGetProperty("tickets", out var section))
@@ -54,18 +44,6 @@ public static class TicketPolicyConfig
             }
 
             return policy;
-        }
-    }
-
-    private static string ReadAll(string path)
-    {
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (IOException ex)
-        {
-            throw new OperatorException($"read config {path}: {ex.Message}", ex);
         }
     }
 }
