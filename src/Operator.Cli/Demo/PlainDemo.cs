@@ -130,7 +130,26 @@ internal sealed class PlainDemo
                 await cluster.DownAsync(false, CancellationToken.None).ConfigureAwait(false);
             }
 
-            Stage("cleanup", startedCluster ? "stopped the agent, the monitor and the cluster the demo started" : "stopped the agent and the monitor; the cluster keeps running");
+            var stopped = new List<string>();
+            if (load is not null)
+            {
+                stopped.Add("the load");
+            }
+
+            if (agent is not null)
+            {
+                stopped.AddRange(["the agent", "the monitor"]);
+            }
+
+            if (startedCluster)
+            {
+                stopped.Add("the cluster the demo started");
+            }
+
+            if (stopped.Count > 0)
+            {
+                Stage("cleanup", $"stopped {string.Join(", ", stopped)}{(startedCluster ? string.Empty : "; the cluster keeps running")}");
+            }
         }
     }
 
