@@ -1,4 +1,5 @@
 using Operator.Core;
+using Operator.Core.Tickets;
 using Operator.Etcd;
 using Operator.Etcd.Client;
 using Operator.Etcd.Local;
@@ -38,6 +39,15 @@ internal static class Wiring
 
         return new EtcdSubject(source, client, TimeProvider.System, new EtcdSubjectOptions { ProbeTimeout = probeTimeout });
     }
+
+    /// <summary>Reading commands never create a database: no file simply means no tickets yet (null).</summary>
+    public static async Task<TicketStore?> OpenExistingStoreAsync(StateDirectory state, CancellationToken ct) =>
+        File.Exists(state.DatabasePath) ? await TicketStore.OpenAsync(state.DatabasePath, TicketPolicy.Default, TimeProvider.System, ct).ConfigureAwait(false) : null;
+
+    /// <summary>The existing ticket database, or a one-line error saying how to get one.</summary>
+    public static async Task<TicketStore> RequireStoreAsync(StateDirectory state, CancellationToken ct) =>
+        await OpenExistingStoreAsync(state, ct).ConfigureAwait(false)
+        ?? throw new OperatorException($"no ticket database in {state.Path} yet; start the monitor with `operator monitor run` (or pass the right --state-dir)");
 
     private static List<Uri> ParseEndpoints(string text)
     {

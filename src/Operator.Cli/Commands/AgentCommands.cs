@@ -64,13 +64,8 @@ internal static class AgentCommands
             async () =>
             {
                 var state = Options.State(parse);
-                if (!File.Exists(state.DatabasePath))
-                {
-                    throw new Core.OperatorException($"no ticket database in {state.Path} yet; start the monitor with `operator monitor run` (or pass the right --state-dir)");
-                }
-
                 var engine = engines.Create(parse);
-                using var store = await TicketStore.OpenAsync(state.DatabasePath, TicketPolicy.Default, TimeProvider.System, ct).ConfigureAwait(false);
+                using var store = await Wiring.RequireStoreAsync(state, ct).ConfigureAwait(false);
                 var ticket = await store.GetAsync(parse.GetValue(id), ct).ConfigureAwait(false);
                 await using var subject = await Wiring.SubjectAsync(state, parse.GetValue(endpoints), TimeSpan.FromSeconds(1), ct).ConfigureAwait(false);
                 var loop = new AgentLoop(subject.Name, store, Gatherer(state, subject, parse.GetValue(endpoints)), engine, TimeProvider.System, TextWriter.Null, AgentOptions.Default);

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Operator.Core;
 using Operator.Core.Tickets;
 
 namespace Operator.Cli.Commands;
@@ -38,7 +37,7 @@ internal static class TicketsCommands
             async () =>
             {
                 TicketFilterNames.TryParse(parse.GetValue(status), out var filter);
-                using var store = await OpenExistingAsync(Options.State(parse), ct).ConfigureAwait(false);
+                using var store = await Wiring.OpenExistingStoreAsync(Options.State(parse), ct).ConfigureAwait(false);
                 var tickets = store is null ? [] : await store.ListAsync(filter, ct).ConfigureAwait(false);
                 Console.Write(parse.GetValue(json) ? TicketJson.ToJson(tickets, indented: true) + Environment.NewLine : TicketView.List(tickets, filter));
                 return 0;
@@ -55,7 +54,7 @@ internal static class TicketsCommands
         command.SetAction((parse, ct) => Run.Guarded(
             async () =>
             {
-                using var store = await RequireStoreAsync(Options.State(parse), ct).ConfigureAwait(false);
+                using var store = await Wiring.RequireStoreAsync(Options.State(parse), ct).ConfigureAwait(false);
                 var ticket = await store.GetAsync(parse.GetValue(id), ct).ConfigureAwait(false);
                 var events = await store.EventsAsync(ticket.Id, ct).ConfigureAwait(false);
                 Console.Write(parse.GetValue(json) ? TicketJson.ToJson(ticket, events, indented: true) + Environment.NewLine : TicketView.Show(ticket, events));
@@ -72,7 +71,7 @@ internal static class TicketsCommands
         command.SetAction((parse, ct) => Run.Guarded(
             async () =>
             {
-                using var store = await RequireStoreAsync(Options.State(parse), ct).ConfigureAwait(false);
+                using var store = await Wiring.RequireStoreAsync(Options.State(parse), ct).ConfigureAwait(false);
                 var ticket = await change(store, parse.GetValue(id), ct).ConfigureAwait(false);
                 Console.WriteLine(done(ticket));
                 return 0;
@@ -80,12 +79,4 @@ internal static class TicketsCommands
             ct));
         return command;
     }
-
-    /// <summary>Reading commands never create a database: no file simply means no tickets yet.</summary>
-    private static async Task<TicketStore?> OpenExistingAsync(StateDirectory state, CancellationToken ct) =>
-        File.Exists(state.DatabasePath) ? await TicketStore.OpenAsync(state.DatabasePath, TicketPolicy.Default, TimeProvider.System, ct).ConfigureAwait(false) : null;
-
-    private static async Task<TicketStore> RequireStoreAsync(StateDirectory state, CancellationToken ct) =>
-        await OpenExistingAsync(state, ct).ConfigureAwait(false)
-        ?? throw new OperatorException($"no ticket database in {state.Path} yet; start the monitor with `operator monitor run` (or pass the right --state-dir)");
 }

@@ -26,10 +26,9 @@ public sealed class MemberDownInvariant : IInvariant
             .ToList();
     }
 
-    // The subject's error often names the process already ("process 4121 has exited"); do not say it twice.
     private static string ProcessNote(NodeObservation n) => (n.Pid, n.Process) switch
     {
-        ({ } pid, _) when n.Error?.Contains(pid.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal) == true => string.Empty,
+        _ when Snapshots.ErrorNamesPid(n) => string.Empty,
         ({ } pid, ProcessState.Gone) => $" (pid {pid} is gone)",
         ({ } pid, ProcessState.Running) => $" (pid {pid} is still running)",
         _ => string.Empty,

@@ -23,7 +23,7 @@ public sealed class MemberUnresponsiveInvariant : IInvariant
         var what = n.State == NodeState.Paused ? "is paused" : "is unresponsive";
         var process = (n.Pid, n.Process) switch
         {
-            ({ } pid, _) when n.Error?.Contains(pid.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal) == true => string.Empty,
+            _ when Snapshots.ErrorNamesPid(n) => string.Empty,
             ({ } pid, ProcessState.Stopped) => $"; pid {pid} is stopped (SIGSTOP)",
             ({ } pid, ProcessState.Running) => $"; pid {pid} is running",
             _ => string.Empty,

@@ -42,4 +42,11 @@ internal static class Snapshots
     /// <summary>Total members: the member list's count when known, else the nodes observed.</summary>
     public static int MemberCount(Observation o) =>
         o.Fact(EtcdReadings.MemberCount) is { } c && int.TryParse(c, out var n) && n > 0 ? Math.Max(n, o.Nodes.Count) : o.Nodes.Count;
+
+    /// <summary>
+    /// True when the probe error already names the node's pid (the subject often says "process 4121 has exited"),
+    /// so messages do not state the process's fate twice.
+    /// </summary>
+    public static bool ErrorNamesPid(NodeObservation n) =>
+        n.Pid is { } pid && n.Error?.Contains(pid.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal) == true;
 }
