@@ -106,6 +106,18 @@ public sealed class TicketStore : IDisposable
         return ReadAsync("list tickets in", connection => QueryTicketsAsync(connection, null, $"{where} ORDER BY id", ct), ct);
     }
 
+    /// <summary>Tickets whose id is above <paramref name="afterId"/> (those created since a known point), plus any still unresolved; oldest first.</summary>
+    public Task<IReadOnlyList<Ticket>> ListRecentAsync(long afterId, CancellationToken ct) =>
+        ReadAsync("list tickets in", connection => QueryTicketsAsync(connection, null, "WHERE id > $after OR status <> 'resolved' ORDER BY id", ct, ("$after", afterId)), ct);
+
+    /// <summary>The highest ticket id so far (0 when there are none).</summary>
+    public Task<long> LastIdAsync(CancellationToken ct) =>
+        ReadAsync("read the last ticket id in", async connection =>
+        {
+            await using var command = Command(connection, null, "SELECT COALESCE(MAX(id), 0) FROM tickets");
+            return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        }, ct);
+
     /// <summary>One ticket; throws <see cref="OperatorException"/> when it does not exist.</summary>
     public Task<Ticket> GetAsync(long id, CancellationToken ct) =>
         ReadAsync("read ticket from", connection => RequireTicketAsync(connection, null, id, ct), ct);

@@ -35,7 +35,16 @@ internal sealed class EtcdLauncher
         var mark = LogMark.Of(node);
         var launchedAt = _time.GetUtcNow();
 
-        var startInfo = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
+        // All three streams redirected (the script points etcd's at /dev/null and its log file): a child that
+        // .NET believes shares the terminal makes it put the terminal back in line mode, which would break the
+        // dashboard's key reading for as long as the member runs.
+        var startInfo = new ProcessStartInfo("/bin/sh")
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
         foreach (var argument in new[] { "-c", Script, "operator-etcd-launch", node.PidFile, node.StderrFile, binary }.Concat(node.Arguments))
         {
             startInfo.ArgumentList.Add(argument);
@@ -43,6 +52,7 @@ internal sealed class EtcdLauncher
 
         using var shell = Process.Start(startInfo)
             ?? throw new OperatorException($"start etcd {node.Name}: /bin/sh could not be started");
+        shell.StandardInput.Close();
 
         var comm = NodeProcess.CommName(binary);
         var started = _time.GetTimestamp();
