@@ -57,6 +57,8 @@ internal sealed class AnsiScreen
         return default;
     }
 
+    public Cell CellAt(int row, int column) => _cells[row][column];
+
     /// <summary>The cell under the first character of <paramref name="text"/>.</summary>
     public Cell At(string text)
     {
