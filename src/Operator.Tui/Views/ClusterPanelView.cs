@@ -72,7 +72,7 @@ public static class ClusterPanelView
 
             var shownNote = Take(noteRows.Count);
             var shownTickets = Take(tickets.Count);
-            AddTickets(result, tickets, shownTickets, width);
+            AddTickets(result, tickets, shownTickets, width, wrap: false);
             AddNote(result, noteRows, shownNote, width, prepend: true);
             return result;
         }
@@ -81,6 +81,16 @@ public static class ClusterPanelView
         var shownLeader = Take(1);
         var shownNoteRows = Take(noteRows.Count);
         var shownTicketRows = Take(Math.Max(1, tickets.Count));
+
+        // Spare rows let long tickets wrap instead of being cut; a blank row under the nodes comes last.
+        var wrapTickets = false;
+        if (tickets.Count > 0 && shownTicketRows == tickets.Count)
+        {
+            var extra = WrappedTicketRows(tickets, width) - tickets.Count;
+            wrapTickets = extra <= budget;
+            shownTicketRows += wrapTickets ? Take(extra) : 0;
+        }
+
         var spacer = Take(1);
 
         if (shownNodes < nodes.Count)
@@ -107,7 +117,7 @@ public static class ClusterPanelView
             result.Add(LeaderRow(state?.Leader, width));
         }
 
-        AddTickets(result, tickets, shownTicketRows, width);
+        AddTickets(result, tickets, wrapTickets ? tickets.Count : shownTicketRows, width, wrapTickets);
         AddNote(result, noteRows, shownNoteRows, width, prepend: false);
         return result;
     }
@@ -230,7 +240,7 @@ public static class ClusterPanelView
         ];
     }
 
-    private static void AddTickets(List<IReadOnlyList<Segment>> result, IReadOnlyList<TicketMark?> tickets, int rows, int width)
+    private static void AddTickets(List<IReadOnlyList<Segment>> result, IReadOnlyList<TicketMark?> tickets, int rows, int width, bool wrap)
     {
         if (rows <= 0)
         {
@@ -243,30 +253,57 @@ public static class ClusterPanelView
             return;
         }
 
-        for (var i = 0; i < rows; i++)
+        var hidden = tickets.Count - rows;
+        var shown = hidden > 0 ? rows - 1 : tickets.Count;
+        for (var i = 0; i < shown; i++)
         {
-            var hidden = tickets.Count - rows;
-            if (i == rows - 1 && hidden > 0)
-            {
-                result.Add(FixedRows.Row(CellText.Cut(string.Create(CultureInfo.InvariantCulture, $"+{hidden + 1} more tickets"), width), Palette.Dim));
-                break;
-            }
-
-            var t = tickets[i];
-            if (t is null)
-            {
-                result.Add([]);
-                continue;
-            }
-
-            var color = Palette.ForSeverity(t.Severity);
-            var head = string.Create(CultureInfo.InvariantCulture, $"▲ #{t.Id} {CellText.Clean(t.Key)}");
-            var tail = string.Create(CultureInfo.InvariantCulture, $" {CellText.Clean(t.Severity)} · {CellText.Clean(t.Status)}")
-                + (string.IsNullOrEmpty(t.Cause) ? string.Empty : " → " + CellText.Clean(t.Cause));
-            var headCut = CellText.Cut(head, width);
-            var tailCut = CellText.Cut(tail, width - CellText.Width(headCut));
-            result.Add([new Segment(headCut, new Style(color, decoration: Decoration.Bold)), new Segment(tailCut, new Style(color))]);
+            result.AddRange(TicketRows(tickets[i], width, wrap ? 2 : 1));
         }
+
+        if (hidden > 0)
+        {
+            result.Add(FixedRows.Row(CellText.Cut(string.Create(CultureInfo.InvariantCulture, $"+{hidden + 1} more tickets"), width), Palette.Dim));
+        }
+    }
+
+    /// <summary><c>▲ #3 member_down:n1 critical · diagnosed → process_crashed</c> in the severity's colour, the key in bold.</summary>
+    private static List<IReadOnlyList<Segment>> TicketRows(TicketMark? t, int width, int maxRows)
+    {
+        if (t is null)
+        {
+            return [[]];
+        }
+
+        var color = Palette.ForSeverity(t.Severity);
+        var head = string.Create(CultureInfo.InvariantCulture, $"▲ #{t.Id} {CellText.Clean(t.Key, 256)}");
+        var tail = string.Create(CultureInfo.InvariantCulture, $" {CellText.Clean(t.Severity, 64)} · {CellText.Clean(t.Status, 64)}")
+            + (string.IsNullOrEmpty(t.Cause) ? string.Empty : " → " + CellText.Clean(t.Cause, 256));
+        var wrapped = CellText.Wrap(head + tail, width, 2, maxRows);
+        var rows = new List<IReadOnlyList<Segment>>(wrapped.Count);
+        var bold = new Style(color, decoration: Decoration.Bold);
+        var plain = new Style(color);
+        for (var r = 0; r < wrapped.Count; r++)
+        {
+            var row = wrapped[r];
+            var boldLength = r == 0 ? Math.Min(head.Length, row.Length) : 0;
+            rows.Add(boldLength < row.Length
+                ? [new Segment(row[..boldLength], bold), new Segment(row[boldLength..], plain)]
+                : [new Segment(row, bold)]);
+        }
+
+        return rows;
+    }
+
+    /// <summary>Rows all tickets take when each may wrap onto a second row.</summary>
+    private static int WrappedTicketRows(IReadOnlyList<TicketMark?> tickets, int width)
+    {
+        var rows = 0;
+        foreach (var t in tickets)
+        {
+            rows += TicketRows(t, width, 2).Count;
+        }
+
+        return rows;
     }
 
     private static void AddNote(List<IReadOnlyList<Segment>> result, List<string> noteRows, int rows, int width, bool prepend)

@@ -40,7 +40,7 @@ internal static class ProcessLine
             return ProcessLineKind.Plain;
         }
 
-        var space = line.IndexOf(' ', StringComparison.Ordinal);
+        var space = line.IndexOf(' ', 0, Math.Min(line.Length, 17));
         if (space is > 0 and <= 16 && char.IsAsciiDigit(line[0]) && line.AsSpan(0, space).Contains(':'))
         {
             stamp = space + 1;

@@ -106,7 +106,7 @@ public static class WorkloadPanelView
     /// <summary>ops/s, p99, errors and baseline, packed into as few rows as the width allows.</summary>
     private static List<IReadOnlyList<Segment>> Facts(WorkloadPanelState? state, int width)
     {
-        var current = state?.Current;
+        var current = Newest(state);
         var assessment = state?.Assessment ?? WorkloadAssessment.None;
         var lastErrors = current?.Errors ?? 0;
         var items = new List<(string Text, Style Style)>
@@ -161,6 +161,10 @@ public static class WorkloadPanelView
 
         return rows;
     }
+
+    /// <summary>The newest point, tolerating a state whose list is missing (<see cref="WorkloadPanelState.Current"/> would throw).</summary>
+    internal static WorkloadPoint? Newest(WorkloadPanelState? state) =>
+        state?.Points is { Count: > 0 } points ? points[^1] : null;
 
     private static string Number(double value) =>
         double.IsFinite(value) ? Math.Round(value).ToString("#,0", CultureInfo.InvariantCulture) : "–";

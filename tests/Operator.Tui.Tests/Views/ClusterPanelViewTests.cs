@@ -94,6 +94,20 @@ public sealed class ClusterPanelViewTests
     }
 
     [Fact]
+    public void Long_ticket_lines_wrap_when_there_is_room_and_are_cut_when_not()
+    {
+        var ticket = new TicketMark(3, "member_down:n1", "n1", "critical", "diagnosed", "process_crashed");
+        var state = new ClusterPanelState([Sample.Node("n1", NodeState.Down, ticket: ticket), Sample.Node("n2", leader: true)], "n2", [ticket], null, null);
+
+        var roomy = Draw(state, width: 40, height: 12);
+        Assert.Contains("process_crashed", roomy.Text, StringComparison.Ordinal);
+
+        var tight = Draw(state, width: 40, height: 6);
+        Assert.Contains("#3 member_down:n1", tight.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("process_crashed", tight.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void No_known_leader_says_so_in_red()
     {
         var state = new ClusterPanelState([Sample.Node("n1", NodeState.Down), Sample.Node("n2")], null, [], null, null);
