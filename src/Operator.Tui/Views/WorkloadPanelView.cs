@@ -87,9 +87,7 @@ public static class WorkloadPanelView
         var parts = new List<IRenderable>();
         if (chartRows > 0)
         {
-            parts.Add(points.Count == 0
-                ? new FixedRows(Enumerable.Range(0, chartRows).Select(i => (IReadOnlyList<Segment>)(i == chartRows - 1 ? FixedRows.Row(CellText.Cut("no samples yet", width), Palette.Dim) : [])).ToList())
-                : new Sparkline(points, state?.Assessment, width, chartRows));
+            parts.Add(points.Count == 0 ? NoSamples(width, chartRows) : new Sparkline(points, state?.Assessment, width, chartRows));
         }
 
         var text = new List<IReadOnlyList<Segment>>();
@@ -101,6 +99,19 @@ public static class WorkloadPanelView
         }
 
         return new Rows(parts);
+    }
+
+    /// <summary>The chart's place before the first second is reported: blank, with a note on its bottom row.</summary>
+    private static FixedRows NoSamples(int width, int rows)
+    {
+        var result = new List<IReadOnlyList<Segment>>(rows);
+        for (var i = 0; i < rows - 1; i++)
+        {
+            result.Add([]);
+        }
+
+        result.Add(FixedRows.Row(CellText.Cut("no samples yet", width), Palette.Dim));
+        return new FixedRows(result);
     }
 
     /// <summary>ops/s, p99, errors and baseline, packed into as few rows as the width allows.</summary>
