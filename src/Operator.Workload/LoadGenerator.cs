@@ -1,5 +1,6 @@
 using HdrHistogram;
 using Operator.Core;
+using Operator.Core.Time;
 
 namespace Operator.Workload;
 
@@ -52,7 +53,7 @@ public sealed class LoadGenerator
         await EnsureSomeEndpointAnswersAsync(keys.Keys, cancellationToken).ConfigureAwait(false);
 
         var loadValue = Value(_options.ValueSize, seeds);
-        var loadTime = await new RecordLoader(_target, keys.Keys, loadValue, _options.Clients, _time, _options.ErrorBackoff)
+        var loadTime = await new RecordLoader(_target, keys.Keys, loadValue, _options.Clients, _time, _options.ErrorBackoff, _options.StartPatience)
             .LoadAsync(cancellationToken).ConfigureAwait(false);
 
         var stats = new LoadStats(_time.TimestampFrequency);
@@ -181,15 +182,36 @@ public sealed class LoadGenerator
 
     private static double PerSecond(long count, double seconds) => seconds > 0 ? Math.Round(count / seconds, 1) : 0;
 
+    /// <summary>
+    /// Waits until some endpoint serves a read. Fails at once when no endpoint can be reached at all; retries while
+    /// some answer but cannot serve (no leader yet), for up to <see cref="LoadOptions.StartPatience"/>.
+    /// </summary>
     private async Task EnsureSomeEndpointAnswersAsync(KeySpace keys, CancellationToken cancellationToken)
     {
         var key = keys.Key(0);
-        var probes = _target.Endpoints.Select((_, i) => _target.ReadAsync(i, key, cancellationToken).AsTask()).ToArray();
-        var results = await Task.WhenAll(probes).ConfigureAwait(false);
-        if (results.All(r => !r.Ok))
+        var started = _time.GetTimestamp();
+        while (true)
         {
-            throw new OperatorException(
-                $"no endpoint answered a read ({string.Join("; ", results.Select(r => r.Error))}); is the cluster running and does it have a quorum?");
+            var probes = _target.Endpoints.Select((_, i) => _target.ReadAsync(i, key, cancellationToken).AsTask()).ToArray();
+            var results = await Task.WhenAll(probes).ConfigureAwait(false);
+            if (results.Any(r => r.Ok))
+            {
+                return;
+            }
+
+            var errors = string.Join("; ", results.Select(r => r.Error));
+            if (!results.Any(r => r.Reached))
+            {
+                throw new OperatorException($"no endpoint could be reached ({errors}); is the cluster running?");
+            }
+
+            if (_time.GetElapsedTime(started) >= _options.StartPatience)
+            {
+                throw new OperatorException(
+                    $"no endpoint served a read within {DurationText.Format(_options.StartPatience)} ({errors}); does the cluster have a quorum?");
+            }
+
+            await Task.Delay(_options.ErrorBackoff, _time, cancellationToken).ConfigureAwait(false);
         }
     }
 }

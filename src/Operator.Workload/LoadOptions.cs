@@ -28,6 +28,12 @@ public sealed record LoadOptions
     /// <summary>Pause of a client after every endpoint failed in turn.</summary>
     public TimeSpan ErrorBackoff { get; init; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// How long the start check and the load phase keep retrying through failures (an election, a member
+    /// restarting) before the run gives up. An endpoint list none of which can be reached fails at once.
+    /// </summary>
+    public TimeSpan StartPatience { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Seeds the clients' random choices (tests); null draws fresh seeds.</summary>
     public int? Seed { get; init; }
 }

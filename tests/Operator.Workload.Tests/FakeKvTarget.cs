@@ -24,6 +24,9 @@ internal sealed class FakeKvTarget : IKvTarget
     /// <summary>Decides whether an operation on an endpoint fails; null (the default) lets everything succeed.</summary>
     public Func<int, string?>? Failure { get; set; }
 
+    /// <summary>Whether failures say the endpoint answered (up, cannot serve) rather than could not be reached.</summary>
+    public bool FailuresReached { get; set; }
+
     public ConcurrentQueue<Call> Calls { get; } = new();
 
     public ConcurrentDictionary<string, string> Data { get; } = new();
@@ -52,7 +55,7 @@ internal sealed class FakeKvTarget : IKvTarget
 
         if (Failure?.Invoke(call.Endpoint) is { } error)
         {
-            return KvResult.Failed(error);
+            return KvResult.Failed(error, FailuresReached);
         }
 
         if (value is not null)

@@ -131,25 +131,65 @@ public sealed class LoadGeneratorTests
     }
 
     [Fact]
-    public async Task No_endpoint_answering_at_start_is_one_error_naming_each_endpoint()
+    public async Task No_endpoint_reachable_at_start_is_one_error_naming_each_endpoint_at_once()
     {
         var target = new FakeKvTarget { Failure = e => $"get from http://fake-{e}:2379: connection refused" };
+        var options = Options(TimeSpan.FromSeconds(1)) with { StartPatience = TimeSpan.FromMinutes(5) };
 
-        var error = await Assert.ThrowsAsync<OperatorException>(() => new LoadGenerator(target, Options(TimeSpan.FromSeconds(1)), new CapturedOutput()).RunAsync(CancellationToken.None));
+        var error = await Assert.ThrowsAsync<OperatorException>(() => new LoadGenerator(target, options, new CapturedOutput()).RunAsync(CancellationToken.None));
 
-        Assert.StartsWith("no endpoint answered a read (get from http://fake-0:2379: connection refused; get from http://fake-1:2379", error.Message);
+        Assert.StartsWith("no endpoint could be reached (get from http://fake-0:2379: connection refused; get from http://fake-1:2379", error.Message);
         Assert.DoesNotContain('\n', error.Message);
+        Assert.Equal(3, target.Calls.Count);
     }
 
     [Fact]
-    public async Task Load_phase_that_cannot_write_a_record_anywhere_names_the_record_and_the_last_error()
+    public async Task Start_waits_out_endpoints_that_answer_but_cannot_serve_yet()
+    {
+        var electing = 0;
+        var target = new FakeKvTarget { FailuresReached = true, Failure = e => Interlocked.Increment(ref electing) <= 9 ? "HTTP 503: etcdserver: leader changed" : null };
+        var output = new CapturedOutput();
+
+        var summary = await new LoadGenerator(target, Options(TimeSpan.FromMilliseconds(200)), output).RunAsync(CancellationToken.None);
+
+        Assert.True(summary.Ops > 0, summary.ToString());
+        Assert.IsType<LoadStarted>(output.Events.First());
+    }
+
+    [Fact]
+    public async Task Start_gives_up_when_no_endpoint_serves_a_read_within_the_patience()
+    {
+        var target = new FakeKvTarget { FailuresReached = true, Failure = e => "HTTP 503: etcdserver: no leader" };
+        var options = Options(TimeSpan.FromSeconds(1)) with { StartPatience = TimeSpan.FromMilliseconds(300) };
+
+        var error = await Assert.ThrowsAsync<OperatorException>(() => new LoadGenerator(target, options, new CapturedOutput()).RunAsync(CancellationToken.None));
+
+        Assert.StartsWith("no endpoint served a read within 300ms (HTTP 503: etcdserver: no leader; ", error.Message);
+        Assert.True(target.Calls.Count > 3, "it should have retried");
+    }
+
+    [Fact]
+    public async Task Load_phase_rides_out_failing_writes_and_writes_every_record()
+    {
+        var failures = 0;
+        var target = new FakeKvTarget { Failure = e => Interlocked.Increment(ref failures) is > 3 and <= 40 ? $"fake-{e}: connection refused" : null };
+
+        var summary = await new LoadGenerator(target, Options(TimeSpan.FromMilliseconds(200)), new CapturedOutput()).RunAsync(CancellationToken.None);
+
+        Assert.Equal(50, target.Data.Count);
+        Assert.True(summary.Ops > 0, summary.ToString());
+    }
+
+    [Fact]
+    public async Task Load_phase_that_cannot_write_anything_names_a_record_and_the_last_error()
     {
         // Reads answer (so the start check passes) but no write is accepted.
         var target = new WriteRefusingTarget();
+        var options = Options(TimeSpan.FromSeconds(1)) with { StartPatience = TimeSpan.FromMilliseconds(300) };
 
-        var error = await Assert.ThrowsAsync<OperatorException>(() => new LoadGenerator(target, Options(TimeSpan.FromSeconds(1)), new CapturedOutput()).RunAsync(CancellationToken.None));
+        var error = await Assert.ThrowsAsync<OperatorException>(() => new LoadGenerator(target, options, new CapturedOutput()).RunAsync(CancellationToken.None));
 
-        Assert.Matches("^load phase: writing /operator-load/user0000\\d\\d failed on all 3 endpoints 3 times; last error: no space on fake-\\d$", error.Message);
+        Assert.Matches("^load phase: no write succeeded for 300ms; writing /operator-load/user0000\\d\\d failed on all 3 endpoints, last: no space on fake-\\d$", error.Message);
     }
 
     /// <summary>Answers until <c>hang</c> says otherwise; then every operation waits until cancelled.</summary>

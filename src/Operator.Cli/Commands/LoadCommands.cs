@@ -19,7 +19,13 @@ internal static class LoadCommands
     private static Command RunCommand()
     {
         var workload = new Option<string>("--workload") { Description = "YCSB core workload: a (50% reads, 50% updates), b (95% reads), c (reads only)", DefaultValueFactory = _ => "a" };
-        workload.AcceptOnlyFromAmong("a", "b", "c");
+        workload.Validators.Add(r =>
+        {
+            if (WorkloadSpec.Find(r.GetValueOrDefault<string>()) is null)
+            {
+                r.AddError($"--workload: '{r.GetValueOrDefault<string>()}' is not a workload; use a, b or c");
+            }
+        });
         var clients = Bounded("--clients", "Concurrent clients, spread over the members", 16, 1, 1024);
         var duration = Options.Duration("--duration", "How long to measure; 0 runs until SIGINT/SIGTERM", TimeSpan.FromSeconds(30), allowZero: true);
         var json = new Option<bool>("--json") { Description = "One JSON object per line: start, interval (every second), summary" };
@@ -48,7 +54,7 @@ internal static class LoadCommands
                 ILoadOutput output = parse.GetValue(json) ? new JsonLinesOutput(Console.Out) : new PlainTextOutput(Console.Out);
                 var options = new LoadOptions
                 {
-                    Workload = WorkloadSpec.Find(parse.GetValue(workload)) ?? WorkloadSpec.A,
+                    Workload = WorkloadSpec.Find(parse.GetValue(workload))!,
                     Clients = parse.GetValue(clients),
                     Duration = parse.GetValue(duration),
                     TargetRate = parse.GetValue(targetRate),

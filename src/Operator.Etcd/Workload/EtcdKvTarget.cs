@@ -44,14 +44,19 @@ public sealed class EtcdKvTarget : IKvTarget
     public async ValueTask<KvResult> ReadAsync(int endpoint, string key, CancellationToken cancellationToken)
     {
         var result = await _client.RangeAsync(Url(endpoint), key, _timeout, cancellationToken).ConfigureAwait(false);
-        return result.Ok ? KvResult.Success : KvResult.Failed(result.Failure.Message);
+        return result.Ok ? KvResult.Success : Failed(result.Failure);
     }
 
     public async ValueTask<KvResult> UpdateAsync(int endpoint, string key, string value, CancellationToken cancellationToken)
     {
         var result = await _client.PutAsync(Url(endpoint), key, value, _timeout, cancellationToken).ConfigureAwait(false);
-        return result.Ok ? KvResult.Success : KvResult.Failed(result.Failure.Message);
+        return result.Ok ? KvResult.Success : Failed(result.Failure);
     }
+
+    // Refused and broken connections mean the member is not there; an HTTP error, a garbled answer or a timeout
+    // after connecting mean it is up but cannot serve now (no leader yet, overloaded, stopped).
+    private static KvResult Failed(EtcdFailure failure) =>
+        KvResult.Failed(failure.Message, reached: failure.Kind is EtcdFailureKind.HttpError or EtcdFailureKind.Garbage or EtcdFailureKind.Timeout);
 
     private Uri Url(int endpoint)
     {
