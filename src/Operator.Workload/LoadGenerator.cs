@@ -1,4 +1,3 @@
-using HdrHistogram;
 using Operator.Core;
 using Operator.Core.Time;
 
@@ -87,7 +86,15 @@ public sealed class LoadGenerator
             clients[i] = Task.Run(() => client.RunAsync(long.MaxValue, stop.Token), CancellationToken.None);
         }
 
-        return await ReportAsync(stats, start, clients, stop, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await ReportAsync(stats, start, clients, stop, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Also when writing a line failed (the reader of a pipe went away): no client outlives the run.
+            await stop.CancelAsync().ConfigureAwait(false);
+        }
     }
 
     /// <summary><paramref name="size"/> random letters and digits.</summary>
@@ -108,6 +115,7 @@ public sealed class LoadGenerator
         var intervalTicks = Clock.Ticks(_time, _options.Interval);
         var end = _options.Duration > TimeSpan.Zero ? start + Clock.Ticks(_time, _options.Duration) : long.MaxValue;
         var total = LoadStats.NewHistogram();
+        var merged = LoadStats.NewHistogram();
         long reads = 0, updates = 0, errors = 0;
         string? lastError = null;
         var previous = start;
@@ -135,7 +143,9 @@ public sealed class LoadGenerator
             var tally = stats.TakeInterval();
             var seconds = (now - previous) / (double)_time.TimestampFrequency;
             previous = now;
-            var merged = Merge(tally);
+            merged.Reset();
+            merged.Add(tally.Reads);
+            merged.Add(tally.Updates);
             total.Add(merged);
             reads += tally.Reads.TotalCount;
             updates += tally.Updates.TotalCount;
@@ -170,14 +180,6 @@ public sealed class LoadGenerator
                 return summary;
             }
         }
-    }
-
-    private static LongHistogram Merge(IntervalTally tally)
-    {
-        var merged = LoadStats.NewHistogram();
-        merged.Add(tally.Reads);
-        merged.Add(tally.Updates);
-        return merged;
     }
 
     private static double PerSecond(long count, double seconds) => seconds > 0 ? Math.Round(count / seconds, 1) : 0;
