@@ -28,5 +28,5 @@ internal static class App
         return await parse.InvokeAsync().ConfigureAwait(false);
     }
 
-    private static IEnumerable<Command> ExtraCommands() => [MonitorCommands.Build(), TicketsCommands.Build(), AgentCommands.Agent(), AgentCommands.Diagnose(), DemoCommands.Build()];
+    private static IEnumerable<Command> ExtraCommands() => [MonitorCommands.Build(), TicketsCommands.Build(), AgentCommands.Agent(), AgentCommands.Diagnose(), DemoCommands.Build(), LoadCommands.Build()];
 }

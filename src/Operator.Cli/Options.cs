@@ -21,8 +21,8 @@ internal static class Options
 
     public static Option<TimeSpan> ProbeTimeout(TimeSpan fallback) => Duration("--probe-timeout", "Per-request timeout for each probe of a member", fallback);
 
-    /// <summary>A duration option accepting 500ms, 2s, 1m or bare seconds (0.5).</summary>
-    public static Option<TimeSpan> Duration(string name, string description, TimeSpan fallback)
+    /// <summary>A duration option accepting 500ms, 2s, 1m or bare seconds (0.5); zero only when <paramref name="allowZero"/>.</summary>
+    public static Option<TimeSpan> Duration(string name, string description, TimeSpan fallback, bool allowZero = false)
     {
         var option = new Option<TimeSpan>(name)
         {
@@ -31,12 +31,12 @@ internal static class Options
             CustomParser = r =>
             {
                 var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : null;
-                if (DurationText.TryParse(text, out var value) && value > TimeSpan.Zero)
+                if (DurationText.TryParse(text, out var value) && (value > TimeSpan.Zero || (allowZero && value == TimeSpan.Zero)))
                 {
                     return value;
                 }
 
-                r.AddError($"{name}: '{text}' is not a positive duration; use e.g. 0.5, 500ms or 2s");
+                r.AddError($"{name}: '{text}' is not a {(allowZero ? "non-negative" : "positive")} duration; use e.g. 0.5, 500ms or 2s");
                 return fallback;
             },
         };

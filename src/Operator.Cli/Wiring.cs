@@ -4,6 +4,7 @@ using Operator.Etcd;
 using Operator.Etcd.Client;
 using Operator.Etcd.Local;
 using Operator.Etcd.Observing;
+using Operator.Etcd.Workload;
 
 namespace Operator.Cli;
 
@@ -27,17 +28,31 @@ internal static class Wiring
         }
         else
         {
-            var cluster = Cluster(state);
-            if (!cluster.Exists)
-            {
-                throw new OperatorException(
-                    $"no cluster in {state.Path}; start one with `operator cluster up`, or point at an existing one with --endpoints http://host:2379,...");
-            }
-
-            source = cluster.EndpointSource();
+            source = ExistingCluster(state).EndpointSource();
         }
 
         return new EtcdSubject(source, client, TimeProvider.System, new EtcdSubjectOptions { ProbeTimeout = probeTimeout });
+    }
+
+    /// <summary>
+    /// The etcd members a workload runs against: the <paramref name="endpoints"/> given, else the local cluster in
+    /// the state dir (its URLs re-read while the run lasts; pids do not matter to a client).
+    /// </summary>
+    public static EtcdKvTarget LoadTarget(StateDirectory state, string? endpoints, EtcdClient client, TimeSpan operationTimeout)
+    {
+        IEtcdEndpointSource source = !string.IsNullOrWhiteSpace(endpoints)
+            ? StaticEndpointSource.FromUrls(ParseEndpoints(endpoints))
+            : ExistingCluster(state).EndpointSource();
+        return new EtcdKvTarget(client, source, operationTimeout, TimeProvider.System);
+    }
+
+    private static LocalEtcdCluster ExistingCluster(StateDirectory state)
+    {
+        var cluster = Cluster(state);
+        return cluster.Exists
+            ? cluster
+            : throw new OperatorException(
+                $"no cluster in {state.Path}; start one with `operator cluster up`, or point at an existing one with --endpoints http://host:2379,...");
     }
 
     /// <summary>Reading commands never create a database: no file simply means no tickets yet (null).</summary>

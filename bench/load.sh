@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# bench/load.sh — workload generator throughput against a baseline client (issue 4).
+#
+# Starts a fresh 3-member etcd cluster in a temp state dir and, ROUNDS times (default 3), runs for DURATION
+# seconds each (default 20), in alternating order:
+#   * ours:     operator load run --workload a --clients CLIENTS --json (default 16 clients)
+#   * baseline: bench/load_baseline.py — CLIENTS Python threads, one keep-alive http.client connection each,
+#               thread i bound to member i mod 3, the same 50/50 range/put mix (base64 JSON bodies to
+#               /v3/kv/range and /v3/kv/put) over the same 1000 keys and 100-byte values.
+# Both measure only their run (ours loads the records first; the baseline reuses them). Prints ops/s, p99 and
+# client CPU per operation for each run, then the medians and the ratio ours/baseline (goal ≥ 1.0×: the
+# generator must not be the bottleneck). Needs: the .NET SDK, etcd, python3, /usr/bin/time (optional).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+rounds="${ROUNDS:-3}"
+duration="${DURATION:-20}"
+clients="${CLIENTS:-16}"
+state="$(mktemp -d /tmp/operator-bench-load.XXXXXX)"
+op() { "$root/operator" --state-dir "$state" "$@"; }
+
+cleanup() {
+  op cluster down --purge >/dev/null 2>&1 || true
+  [ -n "${KEEP_STATE:-}" ] && echo "state kept in $state" >&2 || rm -rf "$state"
+}
+trap cleanup EXIT
+
+timed() { # timed OUTFILE CMD... → runs CMD with stdout to OUTFILE, CPU seconds (user+sys) to OUTFILE.cpu
+  local out="$1"; shift
+  if [ -x /usr/bin/time ]; then
+    /usr/bin/time -o "$out.cpu" -f "%U %S" "$@" >"$out"
+  else
+    "$@" >"$out"; echo "0 0" >"$out.cpu"
+  fi
+}
+
+"$root/operator" --help >/dev/null   # build once before timing anything
+op cluster up >/dev/null
+endpoints="$(op cluster status --json | python3 -c 'import json,sys; print(",".join(n["clientUrl"] for n in json.load(sys.stdin)["nodes"]))')"
+echo "cluster: $endpoints; $clients clients, ${duration}s per run, $rounds rounds, $(nproc) cores"
+# Warm-up: loads the 1000 records the baseline reads too, and lets etcd settle after start.
+op load run --workload a --clients "$clients" --duration 3s --json >/dev/null
+
+run_ours() {
+  timed "$state/ours-$1.jsonl" "$root/operator" --state-dir "$state" load run --workload a --clients "$clients" --duration "${duration}s" --json
+  python3 - "$state/ours-$1.jsonl" <<'PY'
+import json, sys
+lines = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+s = [l for l in lines if l["type"] == "summary"][0]
+cpu = sum(map(float, open(sys.argv[1] + ".cpu").read().split()[-2:]))
+print(json.dumps({"ops": s["ops"], "opsPerSec": s["opsPerSec"], "p99Ms": s["p99Ms"], "errors": s["errors"], "cpu": cpu}))
+PY
+}
+
+run_baseline() {
+  timed "$state/baseline-$1.json" python3 "$root/bench/load_baseline.py" --endpoints "$endpoints" --threads "$clients" --duration "$duration"
+  python3 - "$state/baseline-$1.json" <<'PY'
+import json, sys
+b = json.loads(open(sys.argv[1]).read())
+b["cpu"] = sum(map(float, open(sys.argv[1] + ".cpu").read().split()[-2:]))
+print(json.dumps(b))
+PY
+}
+
+results="$state/results.txt"
+: >"$results"
+for round in $(seq 1 "$rounds"); do
+  if [ $((round % 2)) -eq 1 ]; then order="ours baseline"; else order="baseline ours"; fi
+  for who in $order; do
+    line="$(run_"$who" "$round")"
+    echo "$who $line" >>"$results"
+    python3 - "$who" "$round" "$line" <<'PY'
+import json, sys
+who, rnd, r = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
+per_op = f", client CPU {r['cpu'] / r['ops'] * 1e6:.0f} µs/op" if r["cpu"] else ""
+print(f"round {rnd} {who:8s}: {r['opsPerSec']:8.1f} ops/s, p99 {r['p99Ms']:.2f} ms, errors {r['errors']}{per_op}")
+PY
+  done
+done
+
+python3 - "$results" <<'PY'
+import json, statistics, sys
+runs = {"ours": [], "baseline": []}
+for line in open(sys.argv[1]):
+    who, data = line.split(" ", 1)
+    runs[who].append(json.loads(data))
+med = lambda who, k: statistics.median(r[k] for r in runs[who])
+o, b = med("ours", "opsPerSec"), med("baseline", "opsPerSec")
+print(f"median ours {o:.1f} ops/s (p99 {med('ours', 'p99Ms'):.2f} ms), baseline {b:.1f} ops/s (p99 {med('baseline', 'p99Ms'):.2f} ms); "
+      f"ratio ours/baseline {o / b:.2f}x (per round: {', '.join('%.2f' % (x['opsPerSec'] / y['opsPerSec']) for x, y in zip(runs['ours'], runs['baseline']))})")
+PY
