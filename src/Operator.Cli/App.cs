@@ -6,6 +6,8 @@ namespace Operator.Cli;
 /// <summary>Composition root: builds the command tree and runs it.</summary>
 internal static class App
 {
+    private static readonly TimeSpan TerminationGrace = TimeSpan.FromSeconds(20);
+
     public static RootCommand BuildRoot()
     {
         var root = new RootCommand("Operator: watches a database cluster's invariants, opens tickets, and diagnoses them like an SRE would.")
@@ -25,7 +27,10 @@ internal static class App
     public static async Task<int> RunAsync(string[] args)
     {
         var parse = BuildRoot().Parse(args);
-        return await parse.InvokeAsync().ConfigureAwait(false);
+
+        // Ctrl+C and SIGTERM cancel the action; give it time to stop children and clusters before the process ends.
+        var invocation = new InvocationConfiguration { ProcessTerminationTimeout = TerminationGrace };
+        return await parse.InvokeAsync(invocation, ParentLifeline.Watch()).ConfigureAwait(false);
     }
 
     private static IEnumerable<Command> ExtraCommands() => [MonitorCommands.Build(), TicketsCommands.Build(), AgentCommands.Agent(), AgentCommands.Diagnose(), DemoCommands.Build(), LoadCommands.Build()];

@@ -28,13 +28,4 @@ public sealed class PlainDemoTests
             await StateDirProcesses.KillAllAsync(dir.Path);
         }
     }
-
-    [Fact]
-    public async Task Demo_without_plain_says_what_to_run()
-    {
-        using var dir = new TempStateDir();
-        var r = await OperatorCli.RunAsync(dir.Path, "demo");
-        Assert.NotEqual(0, r.ExitCode);
-        Assert.Contains("operator demo --plain", r.Stderr);
-    }
 }

@@ -3,12 +3,13 @@ using Operator.Core.Processes;
 
 namespace Operator.Testing;
 
-/// <summary>Finds and SIGKILLs every process whose command line mentions a path inside a test's state dir.</summary>
+/// <summary>Finds and SIGKILLs every process whose command line names a test's state dir or a path inside it (etcd members, and `--state-dir DIR` CLI children).</summary>
 public static class StateDirProcesses
 {
     public static IReadOnlyList<int> Find(string stateDir)
     {
-        var prefix = Path.GetFullPath(stateDir).TrimEnd('/') + "/";
+        var root = Path.GetFullPath(stateDir).TrimEnd('/');
+        var prefix = root + "/";
         var found = new List<int>();
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
@@ -18,7 +19,7 @@ public static class StateDirProcesses
             }
 
             var cmdline = ProcessInspector.CommandLine(pid);
-            if (cmdline is not null && cmdline.Any(arg => arg.StartsWith(prefix, StringComparison.Ordinal) || arg.Contains("=" + prefix, StringComparison.Ordinal)))
+            if (cmdline is not null && cmdline.Any(arg => arg == root || arg.StartsWith(prefix, StringComparison.Ordinal) || arg.Contains("=" + prefix, StringComparison.Ordinal)))
             {
                 found.Add(pid);
             }

@@ -2,11 +2,13 @@ using System.Diagnostics;
 using System.Globalization;
 using Operator.Core;
 using Operator.Core.Diagnosis;
+using Operator.Core.Processes;
 using Operator.Core.Tickets;
 using Operator.Core.Time;
 using Operator.Etcd.Client;
 using Operator.Etcd.Local;
 using Operator.Etcd.Observing;
+using Operator.Tui.Demo;
 
 namespace Operator.Cli.Demo;
 
@@ -18,14 +20,14 @@ namespace Operator.Cli.Demo;
 internal sealed class PlainDemo
 {
     private readonly StateDirectory _state;
-    private readonly string _fault;
+    private readonly DemoFault _fault;
     private readonly TextWriter _out;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
     public PlainDemo(StateDirectory state, string fault, TextWriter output)
     {
         _state = state;
-        _fault = fault;
+        _fault = DemoFaults.Parse(fault);
         _out = output;
     }
 
@@ -38,7 +40,10 @@ internal sealed class PlainDemo
         using var stopLoad = CancellationTokenSource.CreateLinkedTokenSource(ct);
         ChildProcess? monitor = null;
         ChildProcess? agent = null;
+        StreamWriter? monitorLog = null;
+        StreamWriter? agentLog = null;
         Task? load = null;
+        string? paused = null;
         try
         {
             if (cluster.Exists && cluster.Nodes().All(n => n.IsRunning))
@@ -65,24 +70,29 @@ internal sealed class PlainDemo
 
             var logs = Path.Combine(_state.Path, "demo");
             Directory.CreateDirectory(logs);
-            monitor = ChildProcess.Start(Path.Combine(logs, "monitor.log"), "--state-dir", _state.Path, "monitor", "run", "--interval", "0.5");
-            agent = ChildProcess.Start(Path.Combine(logs, "agent.log"), "--state-dir", _state.Path, "agent", "start", "--interval", "0.5");
+            monitorLog = new StreamWriter(Path.Combine(logs, "monitor.log"), append: true) { AutoFlush = true };
+            agentLog = new StreamWriter(Path.Combine(logs, "agent.log"), append: true) { AutoFlush = true };
+            monitor = StartChild("monitor", monitorLog, ["monitor", "run", "--interval", "0.5"]);
+            agent = StartChild("agent", agentLog, ["agent", "start", "--interval", "0.5"]);
             Stage("daemons", $"monitor (pid {monitor.Pid}) and agent (pid {agent.Pid}) running; their output goes to {logs}");
             await Task.Delay(TimeSpan.FromSeconds(2), ct).ConfigureAwait(false);
             Stage("load", $"put/get loop: {loadRun.Ops} ops so far, {loadRun.Errors} errors");
 
             var before = await subject.ObserveAsync(ct).ConfigureAwait(false);
-            var target = _fault == "kill-follower"
+            var target = _fault == DemoFault.KillFollower
                 ? before.Nodes.First(n => n.IsUp && !n.IsLeader).Name
-                : before.Leader?.Name ?? throw new OperatorException("no leader to kill; check `operator cluster status`");
-            var killed = await cluster.KillAsync(target, ct).ConfigureAwait(false);
-            Stage("fault", $"SIGKILL {target} ({(_fault == "kill-follower" ? "a follower" : "the leader")}, pid {killed.Pid}) at {Timestamps.ToWire(killed.At)}");
+                : before.Leader?.Name ?? throw new OperatorException("no leader to break; check `operator cluster status`");
+            var killed = _fault == DemoFault.Pause
+                ? await cluster.PauseAsync(target, ct).ConfigureAwait(false)
+                : await cluster.KillAsync(target, ct).ConfigureAwait(false);
+            paused = _fault == DemoFault.Pause ? target : null;
+            Stage("fault", $"{(_fault == DemoFault.Pause ? "SIGSTOP" : "SIGKILL")} {target} ({_fault.Victim()}, pid {killed.Pid}) at {Timestamps.ToWire(killed.At)}");
 
             using var store = await TicketStore.OpenAsync(_state.DatabasePath, TicketPolicy.Default, TimeProvider.System, ct).ConfigureAwait(false);
-            var ticket = await WaitForAsync(store, t => t.Invariant == "member_down" && t.Node == target && t.FirstSeenAt >= killed.At.AddMilliseconds(-1), TimeSpan.FromSeconds(15), ct).ConfigureAwait(false);
+            var ticket = await WaitForAsync(store, t => t.Node == target && t.FirstSeenAt >= killed.At.AddMilliseconds(-1), TimeSpan.FromSeconds(15), ct).ConfigureAwait(false);
             if (ticket is null)
             {
-                Stage("detected", $"NO member_down ticket for {target} within 15 s (see {logs}/monitor.log)");
+                Stage("detected", $"NO ticket for {target} within 15 s (see {logs}/monitor.log)");
                 return 1;
             }
 
@@ -98,12 +108,25 @@ internal sealed class PlainDemo
             Stage("diagnosed", $"{diagnosis.Cause} on {diagnosis.Node ?? "the cluster"} ({diagnosis.Confidence} {diagnosis.ConfidenceScore.ToString("0.00", CultureInfo.InvariantCulture)}) by {diagnosis.Engine}, {Ms(diagnosis.CreatedAt - ticket.FirstSeenAt)} after the ticket");
             _out.Write(TicketView.Diagnosis(diagnosis));
 
-            var restarted = await cluster.RestartAsync(target, ct).ConfigureAwait(false);
-            Stage("recovery", $"restarted {target} (pid {restarted.Pid}); it answered {Ms(restarted.AnsweredAt - restarted.LaunchedAt)} after launch");
+            DateTimeOffset recoveredAt;
+            if (_fault == DemoFault.Pause)
+            {
+                var resumed = await cluster.ResumeAsync(target, ct).ConfigureAwait(false);
+                paused = null;
+                recoveredAt = resumed.At;
+                Stage("recovery", $"resumed {target} (pid {resumed.Pid}) with SIGCONT");
+            }
+            else
+            {
+                var restarted = await cluster.RestartAsync(target, ct).ConfigureAwait(false);
+                recoveredAt = restarted.LaunchedAt;
+                Stage("recovery", $"restarted {target} (pid {restarted.Pid}); it answered {Ms(restarted.AnsweredAt - restarted.LaunchedAt)} after launch");
+            }
+
             var resolved = await WaitForAsync(store, t => t.Id == ticket.Id && t.Status == TicketStatus.Resolved, TimeSpan.FromSeconds(15), ct).ConfigureAwait(false);
             Stage("resolved", resolved is null
                 ? $"ticket #{ticket.Id} did not auto-resolve within 15 s"
-                : $"ticket #{ticket.Id} auto-resolved {Ms(resolved.ResolvedAt!.Value - restarted.LaunchedAt)} after the restart");
+                : $"ticket #{ticket.Id} auto-resolved {Ms(resolved.ResolvedAt!.Value - recoveredAt)} after the recovery");
             Stage("load", $"{loadRun.Ops} ops, {loadRun.Errors} errors over the run");
             return 0;
         }
@@ -123,6 +146,13 @@ internal sealed class PlainDemo
             if (monitor is not null)
             {
                 await monitor.DisposeAsync().ConfigureAwait(false);
+            }
+
+            monitorLog?.Dispose();
+            agentLog?.Dispose();
+            if (paused is not null)
+            {
+                await cluster.ResumeAsync(paused, CancellationToken.None).ConfigureAwait(false);
             }
 
             if (startedCluster)
@@ -169,6 +199,20 @@ internal sealed class PlainDemo
 
         return null;
     }
+
+    private ChildProcess StartChild(string name, StreamWriter log, string[] arguments) =>
+        ChildProcess.Start(
+            name,
+            SelfCommand.FileName,
+            SelfCommand.Arguments(_state, arguments),
+            (line, _) =>
+            {
+                lock (log)
+                {
+                    log.WriteLine(line);
+                }
+            },
+            SelfCommand.Lifeline);
 
     private static string Ms(TimeSpan span) => $"{span.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms";
 

@@ -32,7 +32,7 @@ internal static class CompactSummary
             rows.Add(FixedRows.Row(CellText.Cut(CellText.Clean(n.Status), width), n.Failed ? Palette.BadBold : Palette.GoodText));
         }
 
-        rows.Add(FixedRows.Row(CellText.Cut(n?.Busy == true ? NarrationPanelView.BusyKeys : CellText.Clean(n?.Keys ?? "Q quit"), width), Palette.Dim));
+        rows.Add(FixedRows.Row(CellText.Cut(n?.Busy == true && string.IsNullOrWhiteSpace(n.Keys) ? NarrationPanelView.BusyKeys : CellText.Clean(n?.Keys ?? "Q quit"), width), Palette.Dim));
 
         if (rows.Count > height)
         {

@@ -12,7 +12,7 @@ public static class NarrationPanelView
 {
     public const string Title = "NARRATION";
 
-    /// <summary>The keys row while the chapter's action runs: advancing waits for it.</summary>
+    /// <summary>The keys row while the chapter's action runs and the state names no keys: advancing waits for it.</summary>
     public const string BusyKeys = "working… (SPACE waits until this finishes) · Q quit";
 
     private const int MaxStatusRows = 2;
@@ -45,7 +45,7 @@ public static class NarrationPanelView
             ? []
             : CellText.Wrap((failed ? "✗ " : "▸ ") + CellText.Clean(state.Status), width, 2, MaxStatusRows);
         var countdown = string.IsNullOrWhiteSpace(state?.Countdown) ? null : CellText.Clean(state.Countdown);
-        var keys = state?.Busy == true ? BusyKeys : CellText.Clean(state?.Keys);
+        var keys = state?.Busy == true && string.IsNullOrWhiteSpace(state.Keys) ? BusyKeys : CellText.Clean(state?.Keys);
 
         // Spend rows by importance: keys, countdown, status, a line of text, watch; then the rest of each.
         var budget = rows;

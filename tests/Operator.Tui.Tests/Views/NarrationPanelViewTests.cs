@@ -31,7 +31,8 @@ public sealed class NarrationPanelViewTests
     public void Busy_chapter_says_advancing_waits()
     {
         var screen = Draw(Sample.Narration(busy: true));
-        Assert.Contains("working… (SPACE waits until this finishes) · Q quit", screen.Text, StringComparison.Ordinal);
+        Assert.Contains("still working on this step — SPACE will work once it is done · Q quit", screen.Text, StringComparison.Ordinal);
+        Assert.Contains("working… (SPACE waits until this finishes) · Q quit", Draw(Sample.Narration(busy: true) with { Keys = string.Empty }).Text, StringComparison.Ordinal);
         Assert.DoesNotContain("SPACE/ENTER next", screen.Text, StringComparison.Ordinal);
     }
 

@@ -51,7 +51,7 @@ internal static class Sample
 
     public static NarrationState Narration(string? countdown = null, bool busy = false, string? status = null, bool failed = false) =>
         new(4, 8, "Fault injection", "We kill the etcd leader. The monitor should notice within a second.", "CLUSTER for the red node.",
-            status, countdown, busy, "SPACE/ENTER next · Q quit", failed);
+            status, countdown, busy, busy ? "still working on this step — SPACE will work once it is done · Q quit" : "SPACE/ENTER next · Q quit", failed);
 
     public static HeaderState Header() => new("etcd", "rules", "kill-leader", TimeSpan.FromSeconds(83), "auto");
 

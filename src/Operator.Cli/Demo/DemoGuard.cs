@@ -1,0 +1,84 @@
+using Operator.Core.Processes;
+
+namespace Operator.Cli.Demo;
+
+/// <summary>
+/// Puts away the cluster a demo started even when the demo itself is SIGKILLed. The guard is a child (<c>operator demo
+/// guard</c>, hidden) that reads its stdin: <c>arm</c> once the demo starts a cluster, <c>release</c> when the demo
+/// cleaned up by itself. End-of-file while armed means the demo died: the guard stops the cluster, then exits.
+/// </summary>
+internal sealed class DemoGuard : IAsyncDisposable
+{
+    public const string ArmLine = "arm";
+    public const string ReleaseLine = "release";
+
+    private readonly ChildProcess _process;
+
+    private DemoGuard(ChildProcess process) => _process = process;
+
+    public static DemoGuard Start(StateDirectory state) =>
+        new(ChildProcess.Start("demo guard", SelfCommand.FileName, SelfCommand.Arguments(state, ["demo", "guard"]), (_, _) => { }));
+
+    /// <summary>From now on the guard stops the cluster if the demo dies.</summary>
+    public void Arm() => _process.TrySendLine(ArmLine);
+
+    /// <summary>The demo cleaned up itself: the guard exits without doing anything.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_process.TrySendLine(ReleaseLine))
+        {
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+            try
+            {
+                await _process.WaitForExitAsync(wait.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopped below.
+            }
+        }
+
+        await _process.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>The guard's side: waits for release or end-of-file; on end-of-file while armed stops the cluster.</summary>
+    public static async Task<int> WatchAsync(StateDirectory state, TextReader input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var armed = false;
+        while (await input.ReadLineAsync().ConfigureAwait(false) is { } line)
+        {
+            switch (line.Trim())
+            {
+                case ArmLine:
+                    armed = true;
+                    break;
+                case ReleaseLine:
+                    return 0;
+            }
+        }
+
+        if (!armed)
+        {
+            return 0;
+        }
+
+        var cluster = Wiring.Cluster(state);
+        if (!cluster.Exists)
+        {
+            return 0;
+        }
+
+        try
+        {
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            await cluster.DownAsync(false, deadline.Token).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            await cluster.KillAllAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return 0;
+    }
+}
