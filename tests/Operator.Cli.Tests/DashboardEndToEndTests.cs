@@ -14,14 +14,16 @@ public sealed partial class DashboardEndToEndTests
     private static readonly TimeSpan StepDeadline = TimeSpan.FromSeconds(60);
     private static readonly string[] Titles = ["CLUSTER", "MONITOR", "AGENT", "WORKLOAD", "NARRATION"];
 
-    [Fact]
-    public async Task Auto_demo_shows_the_fault_its_detection_diagnosis_and_recovery_then_exits_cleanly()
+    [Theory]
+    [InlineData("kill-leader", "process_crashed")]
+    [InlineData("pause", "process_hung")]
+    public async Task Auto_demo_shows_the_fault_its_detection_diagnosis_and_recovery_then_exits_cleanly(string fault, string cause)
     {
         using var dir = new TempStateDir();
         var exitFile = Path.Combine(dir.Path, "demo-exit");
         try
         {
-            await using var tmux = await Tmux.StartAsync($"{Demo(dir.Path)} --auto --chapter-seconds 2; echo $? > {exitFile}", 160, 45);
+            await using var tmux = await Tmux.StartAsync($"{Demo(dir.Path)} --auto --chapter-seconds 2 --fault {fault}; echo $? > {exitFile}", 160, 45);
             var titlesSeen = new HashSet<string>();
             string? downScreen = null, diagnosedScreen = null, completeScreen = null;
             await Eventually.WaitUntilAsync(
@@ -34,7 +36,7 @@ public sealed partial class DashboardEndToEndTests
                         downScreen = screen;
                     }
 
-                    if (diagnosedScreen is null && screen.Contains("DIAGNOSED #", StringComparison.Ordinal))
+                    if (diagnosedScreen is null && Regex.IsMatch(screen, $@"DIAGNOSED #\d+ \S+ → {cause} on n[1-9]"))
                     {
                         diagnosedScreen = screen;
                     }
@@ -53,12 +55,12 @@ public sealed partial class DashboardEndToEndTests
             var final = await tmux.CaptureAsync();
             Assert.True(exit == "0", $"exit code {exit}; last screen:\n{final}");
             Assert.Equal(Titles.Order(), titlesSeen.Order());
-            Assert.True(downScreen is not null, "no screen showed a node down after the fault");
-            Assert.True(diagnosedScreen is not null, "no screen showed the agent's DIAGNOSED line");
+            Assert.True(downScreen is not null, "no screen showed a node down (or paused) after the fault");
+            Assert.True(diagnosedScreen is not null, $"no screen showed the agent's DIAGNOSED line with {cause}");
             Assert.True(completeScreen is not null, "the Complete chapter never showed");
             Assert.Equal(3, NodeUp().Matches(completeScreen!).Count);
             Assert.Contains("demo complete:", final);
-            Assert.Contains("process_crashed", final);
+            Assert.Contains(cause, final);
             Assert.Equal("0", await tmux.DisplayAsync("#{alternate_on}"));
             Assert.Equal("1", await tmux.DisplayAsync("#{cursor_flag}"));
             Assert.Empty(StateDirProcesses.Find(dir.Path));
@@ -84,6 +86,13 @@ public sealed partial class DashboardEndToEndTests
             await tmux.SendKeysAsync(" ");
             await WaitForScreenAsync(tmux, s => s.Contains("[2/8]", StringComparison.Ordinal), "SPACE to move to chapter 2");
             Assert.Contains(StateDirProcesses.Find(dir.Path), pid => CommandLine(pid).Contains("monitor run", StringComparison.Ordinal));
+            if (how == "q")
+            {
+                await tmux.ResizeAsync(160, 45);
+                await WaitForScreenAsync(tmux, FillsTheScreen(160, 45), "the dashboard to re-lay out to 160×45");
+                await tmux.ResizeAsync(120, 35);
+                await WaitForScreenAsync(tmux, FillsTheScreen(120, 35), "the dashboard to re-lay out back to 120×35");
+            }
 
             if (how == "SIGTERM")
             {
@@ -166,6 +175,18 @@ public sealed partial class DashboardEndToEndTests
         }
     }
 
+    /// <summary>All five panels drawn, the bottom border on the last row and the right border in the last column.</summary>
+    private static Func<string, bool> FillsTheScreen(int width, int height) => screen =>
+    {
+        var lines = screen.Split('\n');
+        var bottom = height - 1;
+        return Titles.All(screen.Contains)
+            && lines.Length > bottom
+            && lines[bottom].StartsWith('╰') && lines[bottom].TrimEnd().EndsWith('╯')
+            && lines[bottom].TrimEnd().Length == width
+            && lines.Take(height).All(l => l.TrimEnd().Length <= width);
+    };
+
     private static string CommandLine(int pid) => string.Join(' ', ProcessInspector.CommandLine(pid) ?? []);
 
     private static int DashboardPid(string stateDir) =>
@@ -175,9 +196,10 @@ public sealed partial class DashboardEndToEndTests
             return args.Contains("demo") && !args.Contains("guard");
         });
 
-    [GeneratedRegex(@"\bn[1-9]\b[^\n]*\bdown\b")]
+    // A CLUSTER row at 160 columns: "│ ★ n1  etcd  ● up  term 2 · db 264 KiB · pid 30371".
+    [GeneratedRegex(@"(?m)^│ [★ ] n[1-9] +etcd +● (down|paused|unresponsive)\b")]
     private static partial Regex NodeDown();
 
-    [GeneratedRegex(@"\bn[1-9]\b[^\n]*\bup\b")]
+    [GeneratedRegex(@"(?m)^│ [★ ] n[1-9] +etcd +● up\b")]
     private static partial Regex NodeUp();
 }

@@ -96,7 +96,7 @@ internal sealed class PlainDemo
                 return 1;
             }
 
-            Stage("detected", $"ticket #{ticket.Id} {ticket.Key} opened {Ms(ticket.FirstSeenAt - killed.At)} after the kill: {ticket.Message}");
+            Stage("detected", $"ticket #{ticket.Id} {ticket.Key} opened {Ms(ticket.FirstSeenAt - killed.At)} after the fault: {ticket.Message}");
             var diagnosed = await WaitForAsync(store, t => t.Id == ticket.Id && t.Diagnosis is not null, TimeSpan.FromSeconds(20), ct).ConfigureAwait(false);
             var diagnosis = DiagnosisJson.TryDeserialize(diagnosed?.Diagnosis);
             if (diagnosis is null)

@@ -68,6 +68,10 @@ public sealed class TerminalScreen : IDashboardScreen, IDisposable
             height = Math.Max(5, height);
             var lines = _renderer.Render(_view(state, width, height), width, height);
             _frame.Clear();
+
+            // Synchronized output (DEC mode 2026): terminals that know it show the frame only once it is complete;
+            // others ignore the sequence.
+            _frame.Append(Escape).Append("[?2026h");
             if ((width, height) != _last)
             {
                 _frame.Append(Escape).Append("[2J");
@@ -84,6 +88,13 @@ public sealed class TerminalScreen : IDashboardScreen, IDisposable
                 }
             }
 
+            if (lines.Count < height)
+            {
+                // A frame shorter than the screen: clear what an earlier, taller frame left below it.
+                _frame.Append("\r\n").Append(Escape).Append("[J");
+            }
+
+            _frame.Append(Escape).Append("[?2026l");
             _out.Write(_frame.ToString());
             _out.Flush();
             Frames++;
