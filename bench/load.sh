@@ -11,7 +11,8 @@
 # client CPU per operation for each run, then the medians and the ratio ours/baseline (goal ≥ 1.0×: the
 # generator must not be the bottleneck). Client CPU counts ours from its start line (after start-up and the load
 # phase) and the whole baseline process. Each round's pair runs back to back, so the median of the per-round
-# ratios is the figure least disturbed by other work on the machine. Needs: the .NET SDK, etcd, python3.
+# ratios is the figure least disturbed by other work on the machine. A last round runs both at once. Needs: the
+# .NET SDK, etcd, python3.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rounds="${ROUNDS:-3}"
@@ -92,6 +93,19 @@ print(f"round {rnd} {who:8s}: {r['opsPerSec']:8.1f} ops/s, p99 {r['p99Ms']:.2f} 
 PY
   done
 done
+
+# One more round with both at once: each gets 16 clients on the same members under exactly the same background
+# load; a client that adds delay of its own gets fewer operations through.
+run_ours together >"$state/together-ours.json" &
+ours_pid=$!
+run_baseline together >"$state/together-baseline.json"
+wait "$ours_pid"
+python3 - "$state/together-ours.json" "$state/together-baseline.json" <<'PY'
+import json, sys
+o, b = (json.loads(open(f).read()) for f in sys.argv[1:3])
+print(f"together: ours {o['opsPerSec']:.1f} ops/s (p99 {o['p99Ms']:.2f} ms), baseline {b['opsPerSec']:.1f} ops/s (p99 {b['p99Ms']:.2f} ms); "
+      f"ratio {o['opsPerSec'] / b['opsPerSec']:.2f}x")
+PY
 
 python3 - "$results" <<'PY'
 import json, os, statistics, sys
