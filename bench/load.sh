@@ -9,7 +9,10 @@
 #               /v3/kv/range and /v3/kv/put) over the same 1000 keys and 100-byte values.
 # Both measure only their run (ours loads the records first; the baseline reuses them). Prints ops/s, p99 and
 # client CPU per operation for each run, then the medians and the ratio ours/baseline (goal ≥ 1.0×: the
-# generator must not be the bottleneck). Needs: the .NET SDK, etcd, python3, /usr/bin/time (optional).
+# generator must not be the bottleneck). Client CPU counts ours from its start line (after start-up and the load
+# phase) and the whole baseline process. Each round's pair runs back to back, so the median of the per-round
+# ratios is the figure least disturbed by other work on the machine. A last round runs both at once. Needs: the
+# .NET SDK, etcd, python3.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rounds="${ROUNDS:-3}"
@@ -24,13 +27,27 @@ cleanup() {
 }
 trap cleanup EXIT
 
-timed() { # timed OUTFILE CMD... → runs CMD with stdout to OUTFILE, CPU seconds (user+sys) to OUTFILE.cpu
-  local out="$1"; shift
-  if [ -x /usr/bin/time ]; then
-    /usr/bin/time -o "$out.cpu" -f "%U %S" "$@" >"$out"
-  else
-    "$@" >"$out"; echo "0 0" >"$out.cpu"
-  fi
+timed() { # timed OUTFILE CMD... → runs CMD with stdout to OUTFILE and its CPU seconds (user+sys) to OUTFILE.cpu
+  # For ours, only the CPU spent from the "start" line on counts (start-up, JIT and the load phase happen before).
+  python3 - "$@" <<'PY'
+import json, os, subprocess, sys
+out, cmd = sys.argv[1], sys.argv[2:]
+def ticks(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])
+hz = os.sysconf("SC_CLK_TCK")
+p = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
+at_start = 0
+with open(out, "w") as f:
+    for line in p.stdout:
+        f.write(line)
+        if line.startswith('{"type":"start"'):
+            at_start = ticks(p.pid) / hz
+_, _, usage = os.wait4(p.pid, 0)
+with open(out + ".cpu", "w") as f:
+    f.write(str(usage.ru_utime + usage.ru_stime - at_start))
+PY
 }
 
 "$root/operator" --help >/dev/null   # build once before timing anything
@@ -46,7 +63,7 @@ run_ours() {
 import json, sys
 lines = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
 s = [l for l in lines if l["type"] == "summary"][0]
-cpu = sum(map(float, open(sys.argv[1] + ".cpu").read().split()[-2:]))
+cpu = float(open(sys.argv[1] + ".cpu").read())
 print(json.dumps({"ops": s["ops"], "opsPerSec": s["opsPerSec"], "p99Ms": s["p99Ms"], "errors": s["errors"], "cpu": cpu}))
 PY
 }
@@ -56,7 +73,7 @@ run_baseline() {
   python3 - "$state/baseline-$1.json" <<'PY'
 import json, sys
 b = json.loads(open(sys.argv[1]).read())
-b["cpu"] = sum(map(float, open(sys.argv[1] + ".cpu").read().split()[-2:]))
+b["cpu"] = float(open(sys.argv[1] + ".cpu").read())
 print(json.dumps(b))
 PY
 }
@@ -71,20 +88,36 @@ for round in $(seq 1 "$rounds"); do
     python3 - "$who" "$round" "$line" <<'PY'
 import json, sys
 who, rnd, r = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
-per_op = f", client CPU {r['cpu'] / r['ops'] * 1e6:.0f} µs/op" if r["cpu"] else ""
+per_op = f", client CPU {r['cpu'] / r['ops'] * 1e6:.0f} µs/op"
 print(f"round {rnd} {who:8s}: {r['opsPerSec']:8.1f} ops/s, p99 {r['p99Ms']:.2f} ms, errors {r['errors']}{per_op}")
 PY
   done
 done
 
+# One more round with both at once: each gets 16 clients on the same members under exactly the same background
+# load; a client that adds delay of its own gets fewer operations through.
+run_ours together >"$state/together-ours.json" &
+ours_pid=$!
+run_baseline together >"$state/together-baseline.json"
+wait "$ours_pid"
+python3 - "$state/together-ours.json" "$state/together-baseline.json" <<'PY'
+import json, sys
+o, b = (json.loads(open(f).read()) for f in sys.argv[1:3])
+print(f"together: ours {o['opsPerSec']:.1f} ops/s (p99 {o['p99Ms']:.2f} ms), baseline {b['opsPerSec']:.1f} ops/s (p99 {b['p99Ms']:.2f} ms); "
+      f"ratio {o['opsPerSec'] / b['opsPerSec']:.2f}x")
+PY
+
 python3 - "$results" <<'PY'
-import json, statistics, sys
+import json, os, statistics, sys
 runs = {"ours": [], "baseline": []}
 for line in open(sys.argv[1]):
     who, data = line.split(" ", 1)
     runs[who].append(json.loads(data))
 med = lambda who, k: statistics.median(r[k] for r in runs[who])
-o, b = med("ours", "opsPerSec"), med("baseline", "opsPerSec")
-print(f"median ours {o:.1f} ops/s (p99 {med('ours', 'p99Ms'):.2f} ms), baseline {b:.1f} ops/s (p99 {med('baseline', 'p99Ms'):.2f} ms); "
-      f"ratio ours/baseline {o / b:.2f}x (per round: {', '.join('%.2f' % (x['opsPerSec'] / y['opsPerSec']) for x, y in zip(runs['ours'], runs['baseline']))})")
+ratios = [x["opsPerSec"] / y["opsPerSec"] for x, y in zip(runs["ours"], runs["baseline"])]
+cpu = lambda who: statistics.median(r["cpu"] / r["ops"] * 1e6 for r in runs[who])
+print(f"median ours {med('ours', 'opsPerSec'):.1f} ops/s (p99 {med('ours', 'p99Ms'):.2f} ms, client CPU {cpu('ours'):.0f} µs/op), "
+      f"baseline {med('baseline', 'opsPerSec'):.1f} ops/s (p99 {med('baseline', 'p99Ms'):.2f} ms, client CPU {cpu('baseline'):.0f} µs/op)")
+print(f"ratio ours/baseline: median of rounds {statistics.median(ratios):.2f}x (per round: {', '.join('%.2f' % r for r in ratios)}); "
+      f"load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 PY

@@ -29,7 +29,7 @@ internal static class LoadCommands
         var clients = Bounded("--clients", "Concurrent clients, spread over the members", 16, 1, 1024);
         var duration = Options.Duration("--duration", "How long to measure; 0 runs until SIGINT/SIGTERM", TimeSpan.FromSeconds(30), allowZero: true);
         var json = new Option<bool>("--json") { Description = "One JSON object per line: start, interval (every second), summary" };
-        var targetRate = new Option<double?>("--target-rate") { Description = "Total ops/s on a fixed schedule, latency measured from each operation's intended start; default: as fast as the clients can" };
+        var targetRate = new Option<double?>("--target-rate") { Description = "Total ops/s on a fixed schedule; an operation that falls behind is timed from its intended start (coordinated omission corrected). Default: as fast as the clients can" };
         targetRate.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<double?>() is { } rate && !(rate > 0 && double.IsFinite(rate)))
