@@ -118,6 +118,30 @@ public sealed partial class DashboardEndToEndTests
     }
 
     [Fact]
+    public async Task Quitting_after_the_fault_on_a_cluster_the_demo_did_not_start_undoes_the_fault_and_leaves_it_running()
+    {
+        await using var cluster = await EtcdTestCluster.StartAsync();
+        var dir = cluster.StateDir;
+        var exitFile = Path.Combine(Path.GetTempPath(), "operator-tmux", $"{Guid.NewGuid():N}.exit");
+        await using var tmux = await Tmux.StartAsync($"{Demo(dir)} --auto --chapter-seconds 2; echo $? > {exitFile}", 160, 45);
+        await WaitForScreenAsync(tmux, s => s.Contains("[5/8]", StringComparison.Ordinal), "the detection chapter, after the leader was killed");
+        Assert.Contains(cluster.Nodes, n => !n.IsRunning);
+
+        await tmux.SendKeysAsync("q");
+        await Eventually.WaitUntilAsync(() => File.Exists(exitFile), StepDeadline, "the demo to exit after q");
+
+        var final = await tmux.CaptureAsync();
+        Assert.Contains("demo stopped early", final);
+        Assert.Contains("the cluster keeps running", final);
+        Assert.All(cluster.Nodes, n => Assert.True(n.IsRunning, $"{n.Name} is not running after the demo quit"));
+        var status = await OperatorCli.RunAsync(dir, "cluster", "status", "--json");
+        using var json = System.Text.Json.JsonDocument.Parse(status.Stdout);
+        Assert.All(json.RootElement.GetProperty("nodes").EnumerateArray(), n => Assert.Equal("up", n.GetProperty("state").GetString()));
+        Assert.DoesNotContain(StateDirProcesses.Find(dir), pid => CommandLine(pid).Contains("operator.dll", StringComparison.Ordinal));
+        File.Delete(exitFile);
+    }
+
+    [Fact]
     public async Task Sigkill_of_the_dashboard_leaves_no_process_behind()
     {
         using var dir = new TempStateDir();

@@ -13,6 +13,8 @@ public sealed class ChildProcess : IAsyncDisposable
     private readonly TaskCompletionSource _outputDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _errorDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _stdinClosed;
+    private int? _exitCode;
+    private bool _disposed;
 
     private ChildProcess(Process process, string name)
     {
@@ -25,10 +27,30 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public int Pid => _process.Id;
 
-    public bool HasExited => _process.HasExited;
+    public bool HasExited => ExitCode is not null;
 
-    /// <summary>The exit code once it exited, else null.</summary>
-    public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
+    /// <summary>The exit code once it exited, else null (still known after <see cref="DisposeAsync"/>).</summary>
+    public int? ExitCode
+    {
+        get
+        {
+            if (_exitCode is { } known)
+            {
+                return known;
+            }
+
+            lock (_process)
+            {
+                if (_disposed || !_process.HasExited)
+                {
+                    return _exitCode;
+                }
+
+                _exitCode = _process.ExitCode;
+                return _exitCode;
+            }
+        }
+    }
 
     /// <summary>
     /// Starts <paramref name="fileName"/> with <paramref name="arguments"/>. <paramref name="onLine"/> receives every
@@ -108,7 +130,12 @@ public sealed class ChildProcess : IAsyncDisposable
     /// <summary>SIGTERM, then SIGKILL of the whole tree when it has not exited after <paramref name="grace"/>. Returns the exit code.</summary>
     public async Task<int> StopAsync(TimeSpan grace)
     {
-        if (!_process.HasExited)
+        if (_disposed)
+        {
+            return _exitCode ?? -1;
+        }
+
+        if (ExitCode is null)
         {
             Signals.Send(_process.Id, Signals.SigTerm);
             using var wait = new CancellationTokenSource(grace);
@@ -133,13 +160,22 @@ public sealed class ChildProcess : IAsyncDisposable
         }
 
         CloseStdin();
-        return _process.ExitCode;
+        return ExitCode ?? _process.ExitCode;
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
         await StopAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
-        _process.Dispose();
+        lock (_process)
+        {
+            _disposed = true;
+            _process.Dispose();
+        }
     }
 
     private void CloseStdin()

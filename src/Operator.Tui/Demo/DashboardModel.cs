@@ -21,12 +21,13 @@ internal sealed class DashboardModel
     private ChildProcess? _agent;
     private ChildProcess? _load;
     private Observation? _observation;
-    private IReadOnlyList<Ticket> _unresolved = [];
-    private string? _clusterNote = "starting…";
     private long _totalErrors;
     private string? _lastError;
     private string _describe = string.Empty;
     private WorkloadAssessment _assessment = WorkloadAssessment.None;
+    private ClusterPanelState _cluster = ClusterPanelState.Waiting("starting…");
+    private string _clusterFingerprint = string.Empty;
+    private long _version;
 
     public DashboardModel(int panelLines, int workloadSeconds, Func<NodeObservation, string> detail)
     {
@@ -34,6 +35,22 @@ internal sealed class DashboardModel
         _agentLines = new LineRing(panelLines);
         _workloadSeconds = workloadSeconds;
         _detail = detail;
+    }
+
+    /// <summary>
+    /// Changes whenever something the panels show changed (a line, a workload second, a different cluster picture, a
+    /// child that exited), so the loop can skip frames that would draw the same screen.
+    /// </summary>
+    public long Version
+    {
+        get
+        {
+            lock (_gate)
+            {
+                var exited = (_monitor?.HasExited == true ? 1 : 0) + (_agent?.HasExited == true ? 2 : 0) + (_load?.HasExited == true ? 4 : 0);
+                return (_version << 3) | (long)exited;
+            }
+        }
     }
 
     public Observation? Observation
@@ -57,6 +74,8 @@ internal sealed class DashboardModel
                 case DemoRole.Agent: _agent = process; break;
                 case DemoRole.Load: _load = process; break;
             }
+
+            _version++;
         }
     }
 
@@ -69,6 +88,11 @@ internal sealed class DashboardModel
         else if (role == DemoRole.Agent)
         {
             _agentLines.Add(line);
+        }
+
+        lock (_gate)
+        {
+            _version++;
         }
     }
 
@@ -97,16 +121,30 @@ internal sealed class DashboardModel
                 _totalErrors += point.Errors;
                 _assessment = WorkloadAssessment.Assess(_points);
             }
+
+            _version++;
         }
     }
 
     public void Cluster(Observation? observation, IReadOnlyList<Ticket> unresolved, string? note)
     {
+        Observation? current;
         lock (_gate)
         {
             _observation = observation ?? _observation;
-            _unresolved = unresolved;
-            _clusterNote = note;
+            current = _observation;
+        }
+
+        var panel = ClusterPanelBuilder.Build(current, unresolved, _detail, note);
+        var fingerprint = Fingerprint(panel);
+        lock (_gate)
+        {
+            _cluster = panel;
+            if (fingerprint != _clusterFingerprint)
+            {
+                _clusterFingerprint = fingerprint;
+                _version++;
+            }
         }
     }
 
@@ -121,22 +159,37 @@ internal sealed class DashboardModel
 
     public DashboardState Snapshot(HeaderState header, NarrationState narration)
     {
-        Observation? observation;
-        IReadOnlyList<Ticket> unresolved;
-        string? note;
+        ClusterPanelState cluster;
         ChildProcess? monitor, agent;
         lock (_gate)
         {
-            (observation, unresolved, note, monitor, agent) = (_observation, _unresolved, _clusterNote, _monitor, _agent);
+            (cluster, monitor, agent) = (_cluster, _monitor, _agent);
         }
 
         return new DashboardState(
             header,
-            ClusterPanelBuilder.Build(observation, unresolved, _detail, note),
+            cluster,
             Panel("MONITOR", monitor, _monitorLines),
             Panel("AGENT", agent, _agentLines),
             WorkloadState(),
             narration);
+    }
+
+    /// <summary>Everything the CLUSTER panel shows, as one string: equal strings draw the same panel.</summary>
+    private static string Fingerprint(ClusterPanelState panel)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var n in panel.Nodes)
+        {
+            text.Append(n.Name).Append('|').Append(n.Role).Append('|').Append((int)n.State).Append('|').Append(n.IsLeader).Append('|').Append(n.Detail).Append('|').Append(n.Ticket).Append(';');
+        }
+
+        foreach (var t in panel.OpenTickets)
+        {
+            text.Append(t).Append(';');
+        }
+
+        return text.Append(panel.Leader).Append('|').Append(panel.Note).ToString();
     }
 
     private static ProcessPanelState Panel(string title, ChildProcess? process, LineRing lines)

@@ -69,6 +69,7 @@ public sealed class DemoSession : IDemoWorld
         var poller = Task.Run(() => PollAsync(polling.Token), CancellationToken.None);
         var completed = false;
         var cleanup = string.Empty;
+        (long, NarrationState?, long) lastFrame = (-1, null, -1);
         try
         {
             runner.Start();
@@ -87,7 +88,17 @@ public sealed class DemoSession : IDemoWorld
                     break;
                 }
 
-                screen.Draw(_model.Snapshot(Header(started), runner.Narration()));
+                // Draw only when something visible changed: the clock ticks once a second, lines and points arrive a
+                // few times a second, and an unchanged frame is pure cost.
+                var header = Header(started);
+                var narration = runner.Narration();
+                var frame = (_model.Version, narration, (long)header.Elapsed.TotalSeconds);
+                if (frame != lastFrame || screen.NeedsRedraw)
+                {
+                    screen.Draw(_model.Snapshot(header, narration));
+                    lastFrame = frame;
+                }
+
                 try
                 {
                     await Task.Delay(_options.Refresh, _time, cancellationToken).ConfigureAwait(false);

@@ -38,6 +38,19 @@ public sealed class TerminalScreen : IDashboardScreen, IDisposable
     /// <summary>Frames drawn so far.</summary>
     public long Frames { get; private set; }
 
+    /// <summary>True when the terminal's size differs from the last frame's.</summary>
+    public bool NeedsRedraw
+    {
+        get
+        {
+            var (width, height) = _size();
+            lock (_gate)
+            {
+                return (Math.Max(20, width), Math.Max(5, height)) != _last;
+            }
+        }
+    }
+
     /// <summary>Alternate screen on, cursor hidden, screen cleared.</summary>
     public void Enter()
     {
