@@ -56,7 +56,13 @@ public sealed partial class DashboardEndToEndTests
             Assert.True(exit == "0", $"exit code {exit}; last screen:\n{final}");
             Assert.Equal(Titles.Order(), titlesSeen.Order());
             Assert.True(downScreen is not null, "no screen showed a node down (or paused) after the fault");
-            Assert.True(diagnosedScreen is not null, $"no screen showed the agent's DIAGNOSED line with {cause}");
+            if (diagnosedScreen is null)
+            {
+                var tickets = await OperatorCli.RunAsync(dir.Path, "tickets", "list", "--status", "all");
+                var agentLog = string.Join('\n', final.Split('\n').Where(l => l.Contains("DIAGNOSED", StringComparison.Ordinal)));
+                Assert.Fail($"no screen showed the agent's DIAGNOSED line with {cause}; tickets:\n{tickets.Stdout}\nlast screen:\n{final}\n{agentLog}");
+            }
+
             Assert.True(completeScreen is not null, "the Complete chapter never showed");
             Assert.Equal(3, NodeUp().Matches(completeScreen!).Count);
             Assert.Contains("demo complete:", final);

@@ -72,9 +72,19 @@ internal static class ChaosCommands
         List<ChaosCandidate> candidates;
         if (target is ChaosTarget.LeaderKeyword or ChaosTarget.FollowerKeyword or ChaosTarget.RandomKeyword)
         {
+            // A cold process spends its first probes on JIT and connections, and a busy machine can stretch them past
+            // the deadline: look again (up to three times) before saying no node fits.
             await using var subject = await Wiring.SubjectAsync(state, null, TimeSpan.FromSeconds(2), cancellationToken).ConfigureAwait(false);
-            var o = await subject.ObserveAsync(cancellationToken).ConfigureAwait(false);
-            candidates = o.Nodes.Select(n => new ChaosCandidate(n.Name, n.IsUp, n.IsLeader)).ToList();
+            candidates = [];
+            for (var attempt = 0; attempt < 3; attempt++)
+            {
+                var o = await subject.ObserveAsync(cancellationToken).ConfigureAwait(false);
+                candidates = o.Nodes.Select(n => new ChaosCandidate(n.Name, n.IsUp, n.IsLeader)).ToList();
+                if (ChaosTarget.TryResolve(target, candidates, Random.Shared) is { } name)
+                {
+                    return name;
+                }
+            }
         }
         else
         {

@@ -40,6 +40,19 @@ public static class ChaosTarget
         }
     }
 
+    /// <summary>Like <see cref="Resolve"/>, but null instead of an error when no node fits right now.</summary>
+    public static string? TryResolve(string target, IReadOnlyList<ChaosCandidate> nodes, Random random)
+    {
+        try
+        {
+            return Resolve(target, nodes, random);
+        }
+        catch (OperatorException)
+        {
+            return null;
+        }
+    }
+
     private static string? Pick(List<ChaosCandidate> choices, Random random) =>
         choices.Count == 0 ? null : choices[random.Next(choices.Count)].Name;
 
