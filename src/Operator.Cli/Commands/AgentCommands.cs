@@ -29,6 +29,10 @@ internal static class AgentCommands
                 var engine = engines.Create(parse);
                 using var store = await TicketStore.OpenAsync(state.DatabasePath, TicketPolicy.Default, TimeProvider.System, ct).ConfigureAwait(false);
                 await using var subject = await Wiring.SubjectAsync(state, parse.GetValue(endpoints), TimeSpan.FromSeconds(1), ct).ConfigureAwait(false);
+
+                // As the monitor does: a cold process spends its first probes on JIT and connection setup, and a first
+                // diagnosis must not read that as members timing out (it would look like lost quorum).
+                await subject.ObserveAsync(ct).ConfigureAwait(false);
                 var gatherer = Gatherer(state, subject, parse.GetValue(endpoints));
                 var loop = new AgentLoop(subject.Name, store, gatherer, engine, TimeProvider.System, Console.Out, AgentOptions.Default with { Interval = parse.GetValue(interval) });
                 if (parse.GetValue(once))
@@ -68,6 +72,7 @@ internal static class AgentCommands
                 using var store = await Wiring.RequireStoreAsync(state, ct).ConfigureAwait(false);
                 var ticket = await store.GetAsync(parse.GetValue(id), ct).ConfigureAwait(false);
                 await using var subject = await Wiring.SubjectAsync(state, parse.GetValue(endpoints), TimeSpan.FromSeconds(1), ct).ConfigureAwait(false);
+                await subject.ObserveAsync(ct).ConfigureAwait(false); // warm-up, as in agent start
                 var loop = new AgentLoop(subject.Name, store, Gatherer(state, subject, parse.GetValue(endpoints)), engine, TimeProvider.System, TextWriter.Null, AgentOptions.Default);
                 var diagnosis = await loop.DiagnoseAsync(ticket, ct).ConfigureAwait(false);
                 Console.Write(parse.GetValue(json) ? DiagnosisJson.Serialize(diagnosis) + Environment.NewLine : TicketView.Diagnosis(diagnosis));
