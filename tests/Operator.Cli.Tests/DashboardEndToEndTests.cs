@@ -87,7 +87,9 @@ public sealed partial class DashboardEndToEndTests
         var exitFile = Path.Combine(dir.Path, "demo-exit");
         try
         {
-            await using var tmux = await Tmux.StartAsync($"{Demo(dir.Path)}; echo $? > {exitFile}", 120, 35);
+            var before = Path.Combine(dir.Path, "stty-before");
+            var after = Path.Combine(dir.Path, "stty-after");
+            await using var tmux = await Tmux.StartAsync($"stty -a > {before}; {Demo(dir.Path)}; rc=$?; stty -a > {after}; echo $rc > {exitFile}", 120, 35);
             await WaitForScreenAsync(tmux, s => s.Contains("[1/8]", StringComparison.Ordinal) && s.Contains("SPACE/ENTER next", StringComparison.Ordinal), "the welcome chapter to finish starting the cluster and daemons");
             await tmux.SendKeysAsync(" ");
             await WaitForScreenAsync(tmux, s => s.Contains("[2/8]", StringComparison.Ordinal), "SPACE to move to chapter 2");
@@ -98,6 +100,10 @@ public sealed partial class DashboardEndToEndTests
                 await WaitForScreenAsync(tmux, FillsTheScreen(160, 45), "the dashboard to re-lay out to 160×45");
                 await tmux.ResizeAsync(120, 35);
                 await WaitForScreenAsync(tmux, FillsTheScreen(120, 35), "the dashboard to re-lay out back to 120×35");
+
+                var agent = StateDirProcesses.Find(dir.Path).Single(pid => CommandLine(pid).Contains("agent start", StringComparison.Ordinal));
+                Signals.Send(agent, Signals.SigKill);
+                await WaitForScreenAsync(tmux, s => s.Contains("AGENT · exited with code 137", StringComparison.Ordinal), "the AGENT panel to say its process exited");
             }
 
             if (how == "SIGTERM")
@@ -114,6 +120,7 @@ public sealed partial class DashboardEndToEndTests
             Assert.Equal(how == "q" ? "0" : "130", exit);
             Assert.Equal("0", await tmux.DisplayAsync("#{alternate_on}"));
             Assert.Equal("1", await tmux.DisplayAsync("#{cursor_flag}"));
+            Assert.Equal(await File.ReadAllTextAsync(before), await File.ReadAllTextAsync(after)); // echo, line mode, signals as they were
             Assert.Contains("demo stopped early", await tmux.CaptureAsync());
             Assert.Empty(StateDirProcesses.Find(dir.Path));
         }

@@ -36,9 +36,22 @@ internal sealed class EtcdDemoCluster : IDemoCluster, IAsyncDisposable
     public async Task<string> PrepareAsync(CancellationToken cancellationToken)
     {
         string done;
+        if (_cluster.Exists && _cluster.Nodes().FirstOrDefault(n => n.State == ProcessState.Stopped) is { } paused)
+        {
+            throw new OperatorException(
+                $"{paused.Name} of the cluster in {_state.Path} is paused (pid {paused.Pid}); resume it with `kill -CONT {paused.Pid}` or stop the cluster with `operator cluster down`, then start the demo again");
+        }
+
         if (_cluster.Exists && _cluster.Nodes().All(n => n.IsRunning))
         {
             done = $"using the running cluster in {_state.Path} ({_cluster.Nodes().Count} members)";
+        }
+        else if (_cluster.Exists && _cluster.Nodes().Any(n => n.IsAlive))
+        {
+            // Someone's cluster with members missing: bring them back, and leave the whole cluster running at the end.
+            var missing = _cluster.Nodes().Where(n => !n.IsAlive).Select(n => n.Name).ToList();
+            await _cluster.UpAsync(null, null, cancellationToken).ConfigureAwait(false);
+            done = $"restarted {string.Join(", ", missing)} of the cluster in {_state.Path}";
         }
         else
         {
