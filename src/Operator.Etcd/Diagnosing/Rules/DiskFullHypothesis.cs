@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using Operator.Core.Diagnosis.Rules;
+
 namespace Operator.Etcd.Diagnosing.Rules;
 
 /// <summary>The backend reached its quota: NOSPACE alarm raised, db size at or over quota, writes rejected.</summary>

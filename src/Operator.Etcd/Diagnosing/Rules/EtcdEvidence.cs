@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Operator.Core.Diagnosis;
+using Operator.Core.Diagnosis.Rules;
 using Operator.Core.Observing;
 
 namespace Operator.Etcd.Diagnosing.Rules;

@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using Operator.Core.Diagnosis.Rules;
+
 namespace Operator.Etcd.Diagnosing.Rules;
 
 /// <summary>Leadership keeps moving: many leader changes in a short time, elections in the logs.</summary>

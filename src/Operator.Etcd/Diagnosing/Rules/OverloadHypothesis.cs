@@ -1,4 +1,5 @@
 using System.Globalization;
+using Operator.Core.Diagnosis.Rules;
 using Operator.Core.Observing;
 
 namespace Operator.Etcd.Diagnosing.Rules;

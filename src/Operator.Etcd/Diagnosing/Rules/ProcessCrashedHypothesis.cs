@@ -1,3 +1,4 @@
+using Operator.Core.Diagnosis.Rules;
 using Operator.Core.Observing;
 
 namespace Operator.Etcd.Diagnosing.Rules;

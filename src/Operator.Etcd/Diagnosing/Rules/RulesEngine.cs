@@ -1,5 +1,6 @@
 using System.Globalization;
 using Operator.Core.Diagnosis;
+using Operator.Core.Diagnosis.Rules;
 using Operator.Core.Invariants;
 using Operator.Core.Observing;
 
@@ -12,7 +13,7 @@ namespace Operator.Etcd.Diagnosing.Rules;
 public sealed class RulesEngine : IDiagnosisEngine
 {
     /// <summary>Below this score a hypothesis is ruled out, and if the best one is below it the cause is unknown.</summary>
-    public const double Threshold = 0.3;
+    public const double Threshold = HypothesisRanking.Threshold;
 
     private const int TimelineLogEntries = 8;
 
@@ -33,57 +34,31 @@ public sealed class RulesEngine : IDiagnosisEngine
         cancellationToken.ThrowIfCancellationRequested();
         var started = _time.GetTimestamp();
         var evidence = new EtcdEvidence(context);
-
-        // Stable: equal scores keep the knowledge base's order.
-        var ranked = _hypotheses
-            .Select((h, i) => (Hypothesis: h, Score: h.Evaluate(evidence), Index: i))
-            .OrderByDescending(x => x.Score.Score)
-            .ThenBy(x => x.Index)
-            .ToList();
-
-        var best = ranked[0];
-        var known = best.Score.Score >= Threshold;
-        var second = ranked.Count > 1 ? ranked[1].Score.Score : 0;
-        var confidence = known ? Confidence(best.Score.Score, second) : Math.Round(Math.Min(best.Score.Score, 0.2), 2);
         var ticket = context.Ticket;
-
-        string cause, primary;
-        IReadOnlyList<Evidence> supporting;
-        Remedy remedy;
-        List<Alternative> alternatives;
-        if (known)
-        {
-            cause = best.Hypothesis.Cause;
-            supporting = [.. best.Score.Supporting, .. History(context, cause)];
-            primary = Prose(best.Hypothesis.Title(evidence), supporting);
-            remedy = best.Hypothesis.Remedy(evidence);
-            alternatives = ranked.Skip(1).Select(x => Alternative(evidence, x.Hypothesis, x.Score, best.Score.Score)).ToList();
-        }
-        else
-        {
-            cause = EtcdCauses.Unknown;
-            supporting = [new Evidence("ticket", ticket.Message, ticket.FirstSeenAt)];
-            primary = $"No known etcd failure fits the evidence for \"{ticket.Message}\"; the best guess, {best.Hypothesis.Cause}, scored only {Score(best.Score.Score)}.";
-            remedy = new Remedy(
+        var verdict = HypothesisRanking.Judge(
+            _hypotheses,
+            evidence,
+            context,
+            "etcd",
+            EtcdCauses.Unknown,
+            new Remedy(
                 "Look at the member's log tail and the cluster status by hand; re-diagnose once more evidence is available.",
                 ["./operator cluster status", $"./operator diagnose {ticket.Id.ToString(CultureInfo.InvariantCulture)}"],
-                ["acting on a guess may make things worse; nothing here points at one cause"]);
-            alternatives = ranked.Select(x => Alternative(evidence, x.Hypothesis, x.Score, best.Score.Score)).ToList();
-        }
-
+                ["acting on a guess may make things worse; nothing here points at one cause"]));
+        var cause = verdict.Cause;
         var diagnosis = new Diagnosis(
             cause,
             cause is EtcdCauses.QuorumLost or EtcdCauses.DiskFull or EtcdCauses.LeaderFlapping or EtcdCauses.Overload ? ticket.Node : ticket.Node ?? SingleBroken(evidence),
-            primary,
-            Diagnosis.ConfidenceWords(confidence),
-            confidence,
-            supporting,
-            alternatives,
-            remedy.Action,
-            remedy.Commands,
-            remedy.Risks,
+            verdict.Primary,
+            Diagnosis.ConfidenceWords(verdict.Confidence),
+            verdict.Confidence,
+            verdict.Supporting,
+            verdict.Alternatives,
+            verdict.Remedy.Action,
+            verdict.Remedy.Commands,
+            verdict.Remedy.Risks,
             ticket.Severity.ToWire(),
-            Timeline(context, supporting),
+            Timeline(context, verdict.Supporting),
             Affected(evidence),
             Readings(evidence),
             Name,
@@ -92,51 +67,6 @@ public sealed class RulesEngine : IDiagnosisEngine
             _time.GetUtcNow());
         return Task.FromResult(diagnosis);
     }
-
-    // A close runner-up lowers confidence: the evidence does not separate the two well.
-    private static double Confidence(double best, double second)
-    {
-        var margin = best - second;
-        var factor = margin >= 0.3 ? 1.0 : 0.75 + (margin / 0.3 * 0.25);
-        return Math.Round(Math.Clamp(best * factor, 0, 1), 2);
-    }
-
-    private static string Prose(string title, IReadOnlyList<Evidence> supporting)
-    {
-        var facts = supporting.Where(s => s.Source != "history").Select(s => s.Detail).ToList();
-        return facts.Count == 0 ? $"{title}." : $"{title}: {string.Join("; ", facts)}.";
-    }
-
-    private static string Score(double score) => score.ToString("0.00", CultureInfo.InvariantCulture);
-
-    private static Alternative Alternative(EtcdEvidence evidence, IEtcdHypothesis hypothesis, HypothesisScore score, double best)
-    {
-        var why = (score.Supporting.Count, score.Contradicting.Count) switch
-        {
-            (0, 0) => "no evidence for it",
-            (0, _) => $"no evidence for it; {score.Contradicting[0]}",
-            (_, 0) => $"the evidence for it is weak ({score.Supporting[0].Detail})",
-            _ => score.Contradicting[0],
-        };
-        var conclusion = score.Score < Threshold
-            ? $"ruled out: {why} (score {Score(score.Score)})"
-            : $"possible but less likely: score {Score(score.Score)} against {Score(best)}";
-        return new Alternative(
-            $"{hypothesis.Cause}: {hypothesis.Title(evidence)}",
-            score.Supporting.Select(s => s.Detail).ToList(),
-            score.Contradicting,
-            conclusion);
-    }
-
-    // Past tickets diagnosed the same way: context for the reader, not a reason to believe (they do not change the score).
-    private static IEnumerable<Evidence> History(DiagnosisContext context, string cause) =>
-        context.SimilarTickets
-            .Select(t => (Ticket: t, Diagnosis: DiagnosisJson.TryDeserialize(t.Diagnosis)))
-            .Where(x => x.Diagnosis?.Cause == cause)
-            .Select(x => new Evidence(
-                "history",
-                $"ticket {x.Ticket.Id.ToString(CultureInfo.InvariantCulture)} ({x.Ticket.Key}, {EtcdEvidence.Clock(x.Ticket.FirstSeenAt)} {x.Ticket.FirstSeenAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}) was also diagnosed {cause}",
-                x.Ticket.FirstSeenAt));
 
     private static string? SingleBroken(EtcdEvidence evidence)
     {

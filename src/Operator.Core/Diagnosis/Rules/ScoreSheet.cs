@@ -1,6 +1,6 @@
 using Operator.Core.Diagnosis;
 
-namespace Operator.Etcd.Diagnosing.Rules;
+namespace Operator.Core.Diagnosis.Rules;
 
 /// <summary>Accumulates weighted facts for and against a hypothesis; the score is their balance, clamped to 0–1.</summary>
 public sealed class ScoreSheet
