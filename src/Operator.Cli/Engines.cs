@@ -1,8 +1,6 @@
 using System.CommandLine;
 using Operator.Core;
 using Operator.Core.Diagnosis;
-using Operator.Etcd.Diagnosing;
-using Operator.Etcd.Diagnosing.Rules;
 using Operator.Llm;
 
 namespace Operator.Cli;
@@ -27,9 +25,10 @@ internal sealed class Engines
     public IEnumerable<Option> All => [Engine, Model, BaseUrl];
 
     /// <summary>The selected engine; LLM engines fall back to rules (labelled on the ticket) when they fail.</summary>
-    public IDiagnosisEngine Create(ParseResult parse)
+    public IDiagnosisEngine Create(ParseResult parse, Subjects.ISubjectSetup subject)
     {
-        var rules = new RulesEngine(TimeProvider.System);
+        ArgumentNullException.ThrowIfNull(subject);
+        var rules = subject.RulesEngine();
         var name = parse.GetValue(Engine) ?? EngineEnvironment.DefaultEngine();
         if (name == EngineEnvironment.Rules)
         {
@@ -45,10 +44,10 @@ internal sealed class Engines
         LlmEngine? llm = name switch
         {
             EngineEnvironment.Anthropic => AnthropicEngineFactory.FromEnvironment(
-                new LlmEngineOptions(parse.GetValue(Model) ?? AnthropicEngineFactory.DefaultModel, baseUrl), EtcdCauses.All, TimeProvider.System)
+                new LlmEngineOptions(parse.GetValue(Model) ?? AnthropicEngineFactory.DefaultModel, baseUrl), subject.Causes, TimeProvider.System)
                 ?? throw new OperatorException($"--engine anthropic needs {EngineEnvironment.AnthropicApiKey} in the environment; set it or use --engine rules"),
             _ => OpenAiEngineFactory.FromEnvironment(
-                new LlmEngineOptions(parse.GetValue(Model) ?? OpenAiEngineFactory.DefaultModel, baseUrl), EtcdCauses.All, TimeProvider.System),
+                new LlmEngineOptions(parse.GetValue(Model) ?? OpenAiEngineFactory.DefaultModel, baseUrl), subject.Causes, TimeProvider.System),
         };
         return new FallbackEngine(llm, rules);
     }

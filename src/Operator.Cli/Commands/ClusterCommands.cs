@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Operator.Cli.Subjects;
 using Operator.Core.Observing;
 using Operator.Etcd;
 using Operator.Etcd.Local;
@@ -50,14 +51,15 @@ internal static class ClusterCommands
     private static Command Status()
     {
         var json = Options.Json();
-        var endpoints = Options.Endpoints();
+        var subjects = new SubjectOptions();
         var probeTimeout = Options.ProbeTimeout(TimeSpan.FromSeconds(1));
-        var command = new Command("status", "Show every member: state, leader, pid, client URL") { json, endpoints, probeTimeout };
+        var command = new Command("status", "Show every member: state, leader, pid, client URL") { json, probeTimeout };
+        subjects.AddTo(command);
         command.SetAction((parse, ct) => Run.Guarded(
             async () =>
             {
                 var state = Options.State(parse);
-                await using var subject = await Wiring.SubjectAsync(state, parse.GetValue(endpoints), parse.GetValue(probeTimeout), ct).ConfigureAwait(false);
+                await using var subject = await subjects.Resolve(parse, state).OpenAsync(parse.GetValue(probeTimeout), ct).ConfigureAwait(false);
                 var o = await subject.ObserveAsync(ct).ConfigureAwait(false);
                 if (parse.GetValue(json))
                 {

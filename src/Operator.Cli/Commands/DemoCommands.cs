@@ -47,8 +47,8 @@ internal static class DemoCommands
 
                 var isAuto = parse.GetValue(auto);
                 RequireTerminal(isAuto);
-                engines.Create(parse); // a missing API key or bad --base-url fails here, before anything starts
                 var state = Options.State(parse).EnsureWritable();
+                engines.Create(parse, new Subjects.EtcdSetup(state, null)); // a missing API key or bad --base-url fails here, before anything starts
                 var options = new DemoOptions(
                     DemoFaults.Parse(faultName),
                     EngineLabel(parse, engines),

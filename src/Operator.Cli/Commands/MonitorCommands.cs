@@ -1,8 +1,8 @@
 using System.CommandLine;
+using Operator.Cli.Subjects;
 using Operator.Core.Invariants;
 using Operator.Core.Monitoring;
 using Operator.Core.Tickets;
-using Operator.Etcd.Invariants;
 
 namespace Operator.Cli.Commands;
 
@@ -21,13 +21,14 @@ internal static class MonitorCommands
         var interval = Options.Duration("--interval", "Time between cycles", TimeSpan.FromSeconds(1));
         var once = new Option<bool>("--once") { Description = "Run one cycle, print it and exit (for scripts)" };
         var probeTimeout = Options.ProbeTimeout(TimeSpan.FromMilliseconds(300));
-        var endpoints = Options.Endpoints();
+        var subjects = new SubjectOptions();
         var noWatch = new Option<bool>("--no-watch") { Description = "Poll only: do not keep watch streams whose drop triggers an immediate cycle" };
         var config = new Option<string?>("--config") { Description = "Invariant and ticket settings (JSON); default <state-dir>/config.json when it exists" };
         var command = new Command("run", "Run the monitor loop until SIGINT/SIGTERM; one heartbeat line per cycle")
         {
-            interval, once, probeTimeout, endpoints, config, noWatch,
+            interval, once, probeTimeout, config, noWatch,
         };
+        subjects.AddTo(command);
         command.SetAction((parse, ct) => Run.Guarded(
             async () =>
             {
@@ -38,10 +39,11 @@ internal static class MonitorCommands
                     throw new Core.OperatorException($"config file {configPath} does not exist; create it or drop --config");
                 }
 
-                var engine = new InvariantEngine(EtcdInvariants.Create(), InvariantConfig.Load(configPath ?? state.ConfigPath));
+                var setup = subjects.Resolve(parse, state);
+                var engine = new InvariantEngine(setup.Invariants(), InvariantConfig.Load(configPath ?? state.ConfigPath));
                 var policy = TicketPolicyConfig.Load(configPath ?? state.ConfigPath);
                 using var store = await TicketStore.OpenAsync(state.DatabasePath, policy, TimeProvider.System, ct).ConfigureAwait(false);
-                await using var subject = await Wiring.SubjectAsync(state, parse.GetValue(endpoints), parse.GetValue(probeTimeout), ct).ConfigureAwait(false);
+                await using var subject = await setup.OpenAsync(parse.GetValue(probeTimeout), ct).ConfigureAwait(false);
 
                 // A cold process spends its first probes on JIT and connection setup; do not let that look like a slow member.
                 await subject.ObserveAsync(ct).ConfigureAwait(false);
