@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Operator.Core.Diagnosis;
 
 namespace Operator.TiKV.Logs;
 
@@ -73,6 +74,39 @@ public static class UnifiedLogParser
         }
 
         return parsed;
+    }
+
+    /// <summary>
+    /// Core evidence lines for a node's raw output: unified lines through <see cref="UnifiedLogLine.ToLogLine"/>,
+    /// other printable lines (a Rust panic, a Go stack, a startup error) kept as-is with level <c>unknown</c> and no
+    /// time, as the etcd parser keeps stderr. Blank and binary lines are skipped.
+    /// </summary>
+    /// <param name="lines">Raw lines, oldest first.</param>
+    /// <param name="node">The Operator node whose output it is.</param>
+    /// <param name="source"><see cref="UnifiedLogLine.LogSource"/> or <see cref="UnifiedLogLine.ContainerSource"/>.</param>
+    public static IReadOnlyList<LogLine> ToLogLines(IEnumerable<string> lines, string node, string source = UnifiedLogLine.LogSource)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        ArgumentNullException.ThrowIfNull(node);
+        var result = new List<LogLine>();
+        foreach (var line in lines)
+        {
+            if (Parse(line) is { } unified)
+            {
+                result.Add(unified.ToLogLine(node, source));
+                continue;
+            }
+
+            var trimmed = line?.Trim();
+            if (string.IsNullOrEmpty(trimmed) || trimmed.Any(c => char.IsControl(c) && c != '\t'))
+            {
+                continue;
+            }
+
+            result.Add(new LogLine(null, node, "unknown", trimmed, new Dictionary<string, string>(StringComparer.Ordinal), source));
+        }
+
+        return result;
     }
 
     /// <summary>

@@ -188,4 +188,24 @@ public sealed class UnifiedLogParserTests
 
         Assert.Equal(["became leader at term 7", "store has been offline", "connection aborted"], lines.Select(l => l.Message));
     }
+
+    [Fact]
+    public void Raw_output_becomes_core_lines_keeping_panics_and_dropping_blank_and_binary_lines()
+    {
+        var lines = UnifiedLogParser.ToLogLines(
+            [BecameLeader, "", "thread 'raftstore-1' panicked at components/raftstore/src/store/peer.rs:120: oops", "\u0001\u0002binary", "   ", StoreOffline],
+            "store1",
+            UnifiedLogLine.ContainerSource);
+
+        Assert.Equal(3, lines.Count);
+        Assert.Equal("info", lines[0].Level);
+        Assert.Equal("became leader at term 7", lines[0].Message);
+        Assert.Null(lines[1].At);
+        Assert.Equal("unknown", lines[1].Level);
+        Assert.Equal("thread 'raftstore-1' panicked at components/raftstore/src/store/peer.rs:120: oops", lines[1].Message);
+        Assert.Empty(lines[1].Fields);
+        Assert.Equal("store has been offline", lines[2].Message);
+        Assert.All(lines, l => Assert.Equal("container", l.Source));
+        Assert.All(lines, l => Assert.Equal("store1", l.Node));
+    }
 }
