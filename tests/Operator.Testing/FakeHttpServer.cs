@@ -16,6 +16,7 @@ public sealed class FakeHttpServer : IAsyncDisposable
     private readonly ConcurrentQueue<string> _requests = new();
     private readonly Task _loop;
     private int _connections;
+    private int _disposed;
 
     private FakeHttpServer(TcpListener listener, Func<int, string, NetworkStream, CancellationToken, Task>? script)
     {
@@ -79,6 +80,11 @@ public sealed class FakeHttpServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stop.CancelAsync();
         _listener.Stop();
         try
