@@ -1,11 +1,10 @@
 using System.Buffers;
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Operator.Core.Http;
 using Operator.Core.Metrics;
 
 namespace Operator.Etcd.Client;
@@ -19,22 +18,19 @@ public sealed class EtcdClient : IDisposable
 {
     private static readonly byte[] EmptyObject = "{}"u8.ToArray();
 
-    private readonly HttpClient _http;
-    private readonly HttpClient _fresh;
-    private readonly TimeProvider _time;
+    private readonly DeadlineHttpClient _http;
     private readonly EtcdClientOptions _options;
 
     public EtcdClient(TimeProvider? time = null, EtcdClientOptions? options = null)
     {
-        _time = time ?? TimeProvider.System;
         _options = options ?? new EtcdClientOptions();
 
-        // Deadlines are per request (linked token sources); watch streams live indefinitely.
-        _http = new HttpClient(Handler(_options, Timeout.InfiniteTimeSpan), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
-
-        // Retries go through a pool that never reuses a connection: after a member is killed, every idle pooled
-        // connection to it is stale, and a retry on the next one would fail the same way.
-        _fresh = new HttpClient(Handler(_options, TimeSpan.Zero), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+        // Deadlines are per request; watch streams live indefinitely.
+        _http = new DeadlineHttpClient(time, new HttpTransportOptions
+        {
+            ConnectTimeout = _options.ConnectTimeout,
+            PooledConnectionIdleTimeout = _options.PooledConnectionIdleTimeout,
+        });
     }
 
     /// <summary><c>POST /v3/maintenance/status {}</c>: member-local, answers without quorum.</summary>
@@ -197,19 +193,10 @@ public sealed class EtcdClient : IDisposable
             cancellationToken);
     }
 
-    public void Dispose()
-    {
-        _http.Dispose();
-        _fresh.Dispose();
-    }
+    public void Dispose() => _http.Dispose();
 
     /// <summary>A URL as error messages show it: <c>http://127.0.0.1:23792</c>.</summary>
-    public static string Display(Uri url)
-    {
-        ArgumentNullException.ThrowIfNull(url);
-        var text = url.GetLeftPart(UriPartial.Path);
-        return text.EndsWith('/') ? text[..^1] : text;
-    }
+    public static string Display(Uri url) => DeadlineHttpClient.Display(url);
 
     internal static EtcdFailure ErrorStatus(string operation, HttpStatusCode status, PooledBody body)
     {
@@ -287,63 +274,17 @@ public sealed class EtcdClient : IDisposable
             cancellationToken);
     }
 
-    // One attempt, plus one immediate retry on a new connection after a reset/EOF: a pooled connection to a
-    // member that was just killed fails that way, and the new connection then tells the real story (refused).
-    private async Task<EtcdResult<T>> ExecuteAsync<T>(
+    // Deadline, transport classification and the one retry on a new connection after a reset/EOF are the
+    // shared client's.
+    private Task<EtcdResult<T>> ExecuteAsync<T>(
         string operation,
         TimeSpan timeout,
         Func<HttpClient, CancellationToken, Task<EtcdResult<T>>> attempt,
         CancellationToken cancellationToken)
-        where T : class
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        if (timeout <= TimeSpan.Zero)
-        {
-            return new EtcdResult<T>(new EtcdFailure(EtcdFailureKind.Timeout, operation, "no time left before the deadline"));
-        }
+        where T : class =>
+        _http.SendAsync(operation, timeout, attempt, failure => new EtcdResult<T>(EtcdFailureClassifier.ToEtcd(failure)), cancellationToken);
 
-        using var deadline = new CancellationTokenSource(timeout, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-        for (var attemptNumber = 1; ; attemptNumber++)
-        {
-            EtcdFailure failure;
-            try
-            {
-                return await attempt(attemptNumber == 1 ? _http : _fresh, linked.Token).ConfigureAwait(false);
-            }
-            catch (Exception e) when (IsTransportFailure(e))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (deadline.IsCancellationRequested)
-                {
-                    var ms = timeout.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture);
-                    return new EtcdResult<T>(new EtcdFailure(EtcdFailureKind.Timeout, operation, $"no answer within {ms} ms"));
-                }
-
-                var (kind, detail) = EtcdFailureClassifier.Classify(e);
-                failure = new EtcdFailure(kind, operation, detail);
-            }
-
-            if (failure.Kind != EtcdFailureKind.OtherTransport || attemptNumber >= 2)
-            {
-                return new EtcdResult<T>(failure);
-            }
-        }
-    }
-
-    internal static bool IsTransportFailure(Exception e) =>
-        e is HttpRequestException or IOException or OperationCanceledException or SocketException;
-
-    private static SocketsHttpHandler Handler(EtcdClientOptions options, TimeSpan pooledConnectionLifetime) => new()
-    {
-        ConnectTimeout = options.ConnectTimeout,
-        UseProxy = false, // an http_proxy in the environment must not capture loopback calls
-        AllowAutoRedirect = false,
-        UseCookies = false,
-        AutomaticDecompression = DecompressionMethods.None,
-        PooledConnectionIdleTimeout = options.PooledConnectionIdleTimeout,
-        PooledConnectionLifetime = pooledConnectionLifetime,
-    };
+    internal static bool IsTransportFailure(Exception e) => HttpFailureClassifier.IsTransportFailure(e);
 
     private static HttpRequestMessage Post(Uri clientUrl, string path, byte[] payload)
     {

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Operator.Core.Metrics;
 using Operator.Etcd.Client;
+using Operator.Testing;
 
 namespace Operator.Etcd.Tests.Observing;
 

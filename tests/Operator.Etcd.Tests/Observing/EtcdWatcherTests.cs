@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Operator.Etcd.Client;
 using Operator.Etcd.Observing;
+using Operator.Testing;
 
 namespace Operator.Etcd.Tests.Observing;
 

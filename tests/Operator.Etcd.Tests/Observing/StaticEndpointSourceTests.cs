@@ -1,4 +1,5 @@
 using Operator.Etcd.Client;
+using Operator.Testing;
 
 namespace Operator.Etcd.Tests.Observing;
 

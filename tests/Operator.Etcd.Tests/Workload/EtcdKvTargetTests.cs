@@ -1,6 +1,6 @@
 using Operator.Etcd.Client;
-using Operator.Etcd.Tests.Observing;
 using Operator.Etcd.Workload;
+using Operator.Testing;
 
 namespace Operator.Etcd.Tests.Workload;
 

@@ -1,13 +1,13 @@
 using System.Buffers;
 using System.Text;
 
-namespace Operator.Etcd.Client;
+namespace Operator.Core.Http;
 
 /// <summary>
-/// A response body read into a pooled buffer. The monitor reads /metrics (hundreds of KiB) from every member
+/// A response body read into a pooled buffer. The monitor reads /metrics (hundreds of KiB) from every node
 /// twice a second; renting keeps those pages off the large-object heap.
 /// </summary>
-internal sealed class PooledBody : IDisposable
+public sealed class PooledBody : IDisposable
 {
     private const int SnippetLength = 80;
 
