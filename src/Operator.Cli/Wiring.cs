@@ -64,19 +64,6 @@ internal static class Wiring
         await OpenExistingStoreAsync(state, ct).ConfigureAwait(false)
         ?? throw new OperatorException($"no ticket database in {state.Path} yet; start the monitor with `operator monitor run` (or pass the right --state-dir)");
 
-    private static List<Uri> ParseEndpoints(string text)
-    {
-        var urls = new List<Uri>();
-        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (!Uri.TryCreate(part, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-            {
-                throw new OperatorException($"--endpoints: '{part}' is not an http(s) URL; use e.g. --endpoints http://127.0.0.1:2379,http://127.0.0.1:22379");
-            }
-
-            urls.Add(uri);
-        }
-
-        return urls.Count > 0 ? urls : throw new OperatorException("--endpoints is empty; give one or more client URLs separated by commas");
-    }
+    private static IReadOnlyList<Uri> ParseEndpoints(string text) =>
+        Subjects.Urls.Parse("--endpoints", text, "--endpoints http://127.0.0.1:2379,http://127.0.0.1:22379");
 }
