@@ -55,18 +55,11 @@ await using (cluster)
     var protocol = new ControlProtocol(cluster);
     Console.Out.WriteLine(cluster.Endpoints().ToJsonLine());
     Console.Out.Flush();
-    while (!stop.IsCancellationRequested)
+    var stopped = Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => (string?)null, TaskScheduler.Default);
+    while (true)
     {
-        string? line;
-        try
-        {
-            line = await Console.In.ReadLineAsync(stop.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            break;
-        }
-
+        // Console reads block and ignore cancellation, so the read runs aside and SIGTERM wins the race instead.
+        var line = await await Task.WhenAny(Task.Run(Console.In.ReadLine), stopped);
         if (line is null)
         {
             break;

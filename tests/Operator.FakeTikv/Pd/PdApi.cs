@@ -58,7 +58,7 @@ internal sealed class PdApi : IHttpEndpoint
             return PdErrors.NotFound();
         }
 
-        if (request.Method is not ("GET" or "HEAD"))
+        if (request.Method != "GET")
         {
             return PdErrors.MethodNotAllowed();
         }
