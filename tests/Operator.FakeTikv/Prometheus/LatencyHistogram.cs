@@ -59,7 +59,8 @@ public static class LatencyHistogram
         return cumulative;
     }
 
+    private static readonly string[] LeTexts = [.. Bounds.Select(Wire.PromFloat.Value), "+Inf"];
+
     /// <summary>The <c>le</c> label value Prometheus shows for a bound (Go's shortest float form, <c>+Inf</c>).</summary>
-    public static string Le(int index) =>
-        index >= Bounds.Count ? "+Inf" : Wire.PromFloat.Value(Bounds[index]);
+    public static string Le(int index) => LeTexts[Math.Min(index, LeTexts.Length - 1)];
 }

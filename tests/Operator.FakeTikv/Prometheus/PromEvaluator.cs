@@ -41,7 +41,21 @@ internal sealed class PromEvaluator
             UnknownMetrics.Add(selector.Name);
         }
 
-        var series = _catalog.Select(selector.Name).Where(s => selector.Matchers.All(m => m.Matches(s.Labels))).ToList();
+        var series = new List<MetricSeries>();
+        foreach (var candidate in _catalog.Select(selector.Name))
+        {
+            var matches = true;
+            foreach (var matcher in selector.Matchers)
+            {
+                matches &= matcher.Matches(candidate.Labels);
+            }
+
+            if (matches)
+            {
+                series.Add(candidate);
+            }
+        }
+
         return selector.Range is { } window
             ? new RangeValue(series, window)
             : new VectorValue(series.Select(s => new Sample(s.Labels, s.Value)).ToList());
@@ -90,27 +104,28 @@ internal sealed class PromEvaluator
 
     private static VectorValue Quantile(double quantile, VectorValue buckets)
     {
+        var byAllButLe = new LabelSet.Projection([LabelSet.MetricName, "le"], only: false);
         var groups = buckets.Samples
             .Where(s => s.Labels.Get("le").Length > 0)
-            .GroupBy(s => s.Labels.Without([LabelSet.MetricName, "le"]));
+            .GroupBy(s => s.Labels, byAllButLe);
         var result = new List<Sample>();
         foreach (var group in groups)
         {
             var points = group.Select(s => (Bound: ParseLe(s.Labels.Get("le")), s.Value)).ToList();
-            result.Add(new Sample(group.Key, HistogramQuantile.Compute(quantile, points)));
+            result.Add(new Sample(byAllButLe.Apply(group.Key), HistogramQuantile.Compute(quantile, points)));
         }
 
         return new VectorValue(result);
     }
 
-    private static double ParseLe(string le) => le switch
-    {
-        "+Inf" => double.PositiveInfinity,
-        _ => double.Parse(le, System.Globalization.CultureInfo.InvariantCulture),
-    };
+    private static readonly Dictionary<string, double> KnownBounds = Enumerable.Range(0, LatencyHistogram.Bounds.Count + 1)
+        .ToDictionary(LatencyHistogram.Le, k => k < LatencyHistogram.Bounds.Count ? LatencyHistogram.Bounds[k] : double.PositiveInfinity, StringComparer.Ordinal);
 
-    private static VectorValue Aggregate(string op, IEnumerable<IGrouping<LabelSet, Sample>> groups) =>
-        new(groups.Select(g => new Sample(g.Key, op switch
+    private static double ParseLe(string le) =>
+        KnownBounds.TryGetValue(le, out var bound) ? bound : double.Parse(le, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static VectorValue Aggregate(string op, IEnumerable<IGrouping<LabelSet, Sample>> groups, Func<LabelSet, LabelSet> keyOf) =>
+        new(groups.Select(g => new Sample(keyOf(g.Key), op switch
         {
             "sum" => g.Sum(s => s.Value),
             "avg" => g.Average(s => s.Value),
@@ -126,12 +141,10 @@ internal sealed class PromEvaluator
             throw new UnsupportedQueryException($"not supported by the fake Prometheus: {aggregate.Operator} over a non-vector");
         }
 
-        Func<Sample, LabelSet> key = aggregate.Grouping is null
-            ? _ => LabelSet.Empty
-            : aggregate.Without
-                ? s => s.Labels.Without([.. aggregate.Grouping, LabelSet.MetricName])
-                : s => s.Labels.Only([.. aggregate.Grouping]);
-        return Aggregate(aggregate.Operator, vector.Samples.GroupBy(key));
+        var grouping = aggregate.Without
+            ? new LabelSet.Projection([.. aggregate.Grouping ?? [], LabelSet.MetricName], only: false)
+            : new LabelSet.Projection([.. aggregate.Grouping ?? []], only: true);
+        return Aggregate(aggregate.Operator, vector.Samples.GroupBy(s => s.Labels, grouping), grouping.Apply);
     }
 
     private static PromValue Binary(string op, PromValue left, PromValue right, VectorMatching? matching = null)
@@ -164,29 +177,29 @@ internal sealed class PromEvaluator
     // One-to-one matching, as PromQL does it: on all labels but the name, or on(…) / ignoring(…) those given.
     private static VectorValue VectorVector(string op, bool comparison, VectorValue left, VectorValue right, VectorMatching? matching)
     {
-        Func<LabelSet, LabelSet> keyOf = matching switch
+        var projection = matching switch
         {
-            null => l => l.WithoutName(),
-            { On: true } => l => l.Only([.. matching.Labels]),
-            _ => l => l.Without([.. matching.Labels, LabelSet.MetricName]),
+            null => LabelSet.Projection.AllButName,
+            { On: true } => new LabelSet.Projection([.. matching.Labels], only: true),
+            _ => new LabelSet.Projection([.. matching.Labels, LabelSet.MetricName], only: false),
         };
-        var rightBySignature = new Dictionary<LabelSet, double>();
+        var rightBySignature = new Dictionary<LabelSet, double>(projection);
         foreach (var sample in right.Samples)
         {
-            if (!rightBySignature.TryAdd(keyOf(sample.Labels), sample.Value))
+            if (!rightBySignature.TryAdd(sample.Labels, sample.Value))
             {
-                throw new QueryExecutionException($"found duplicate series for the match group {keyOf(sample.Labels)} on the right hand-side of the operation; many-to-many matching not allowed: matching labels must be unique on one side");
+                throw new QueryExecutionException($"found duplicate series for the match group {projection.Apply(sample.Labels)} on the right hand-side of the operation; many-to-many matching not allowed: matching labels must be unique on one side");
             }
         }
 
-        var seen = new HashSet<LabelSet>();
+        var seen = new HashSet<LabelSet>(projection);
         var result = new List<Sample>();
         foreach (var sample in left.Samples)
         {
-            var key = keyOf(sample.Labels);
+            var key = sample.Labels;
             if (!seen.Add(key))
             {
-                throw new QueryExecutionException($"found duplicate series for the match group {key} on the left hand-side of the operation; many-to-many matching not allowed: matching labels must be unique on one side");
+                throw new QueryExecutionException($"found duplicate series for the match group {projection.Apply(key)} on the left hand-side of the operation; many-to-many matching not allowed: matching labels must be unique on one side");
             }
 
             if (!rightBySignature.TryGetValue(key, out var other))
@@ -203,7 +216,7 @@ internal sealed class PromEvaluator
             }
             else
             {
-                result.Add(new Sample(key, Apply(op, sample.Value, other)));
+                result.Add(new Sample(projection.Apply(key), Apply(op, sample.Value, other)));
             }
         }
 

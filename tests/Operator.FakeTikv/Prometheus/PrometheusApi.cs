@@ -16,6 +16,8 @@ internal sealed class PrometheusApi(FakeClusterState state, FakePrometheus owner
     private const string JsonContentType = "application/json";
     private const int MaxPoints = 11_000;
 
+    private readonly ScrapedLabels _labels = new();
+
     public ValueTask<HttpReply> HandleAsync(HttpRequest request, CancellationToken cancellationToken) => ValueTask.FromResult(Handle(request));
 
     private HttpReply Handle(HttpRequest request)
@@ -67,7 +69,7 @@ internal sealed class PrometheusApi(FakeClusterState state, FakePrometheus owner
             return Error(400, "bad_data", $"invalid parameter \"time\": cannot parse \"{timeText}\" to a valid timestamp");
         }
 
-        var catalog = new SeriesCatalog(state, owner.Instance, now);
+        var catalog = new SeriesCatalog(state, owner.Instance, now, _labels);
         if (!TryEvaluate(query, catalog, at, out var value, out var error))
         {
             return error!;
@@ -145,7 +147,7 @@ internal sealed class PrometheusApi(FakeClusterState state, FakePrometheus owner
             return Error(400, "bad_data", "exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)");
         }
 
-        var catalog = new SeriesCatalog(state, owner.Instance, state.Time.GetUtcNow());
+        var catalog = new SeriesCatalog(state, owner.Instance, state.Time.GetUtcNow(), _labels);
         var series = new SortedDictionary<string, (LabelSet Labels, List<(long, double)> Points)>(StringComparer.Ordinal);
         for (var t = start; t <= end; t += step)
         {

@@ -14,13 +14,15 @@ internal sealed class SeriesCatalog
     private readonly IReadOnlyList<StoreSnapshot> _stores;
     private readonly string _selfInstance;
     private readonly DateTimeOffset _now;
+    private readonly ScrapedLabels _labels;
 
-    public SeriesCatalog(FakeClusterState state, string selfInstance, DateTimeOffset now)
+    public SeriesCatalog(FakeClusterState state, string selfInstance, DateTimeOffset now, ScrapedLabels labels)
     {
         _state = state;
         _stores = state.SnapshotStores();
         _selfInstance = selfInstance;
         _now = now;
+        _labels = labels;
     }
 
     public static bool Knows(string name) =>
@@ -31,10 +33,24 @@ internal sealed class SeriesCatalog
         "up" => Up(),
         "pd_regions_status" => RegionsStatus(),
         "service_member_role" => MemberRoles(),
-        _ => _stores.Where(s => s.Scrapable)
-            .SelectMany(s => TikvMetricCatalog.Series(name, s, _now).Select(m => m with { Labels = m.Labels.With("instance", s.StatusAddress).With("job", "tikv") }))
-            .ToList(),
+        _ => Tikv(name),
     };
+
+    private List<MetricSeries> Tikv(string name)
+    {
+        var result = new List<MetricSeries>();
+        foreach (var store in _stores.Where(s => s.Scrapable))
+        {
+            var exported = TikvMetricCatalog.Series(name, store, _now).ToList();
+            var labels = _labels.For(store.StatusAddress, name, exported);
+            for (var i = 0; i < exported.Count; i++)
+            {
+                result.Add(new MetricSeries(labels[i], exported[i].Value, exported[i].Rate));
+            }
+        }
+
+        return result;
+    }
 
     private List<MetricSeries> Up()
     {

@@ -36,9 +36,13 @@ public static class TikvMetricCatalog
             ]),
         StringComparer.Ordinal);
 
-    /// <summary>The store's series called <paramref name="name"/> at <paramref name="now"/>.</summary>
+    /// <summary>
+    /// The store's series called <paramref name="name"/> at <paramref name="now"/>, always in the same order, as the
+    /// store exports them (Prometheus then adds <c>instance</c> and <c>job</c>).
+    /// </summary>
     public static IEnumerable<MetricSeries> Series(string name, StoreSnapshot store, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(store);
         var metrics = store.Metrics;
         var status = store.Status;
         var uptime = Math.Max(0, (now - store.StartedAt).TotalSeconds);
@@ -95,8 +99,28 @@ public static class TikvMetricCatalog
         new(labels.With(LabelSet.MetricName, name), rate * uptimeSeconds, rate);
 
     /// <summary>One histogram family with its label variants, each carrying a share of the store's request rate.</summary>
-    private sealed record Histogram(string Family, (LabelSet Labels, double Share)[] Variants, Func<StoreMetricValues, double> P99)
+    private sealed class Histogram
     {
+        private readonly (LabelSet Labels, double Share)[] _variants;
+        private readonly Func<StoreMetricValues, double> _p99;
+
+        // Label sets of every bucket, built once: a query over a thousand stores would otherwise rebuild them all.
+        private readonly LabelSet[][] _buckets;
+
+        public Histogram(string family, (LabelSet Labels, double Share)[] variants, Func<StoreMetricValues, double> p99)
+        {
+            Family = family;
+            _variants = variants;
+            _p99 = p99;
+            _buckets = variants
+                .Select(v => Enumerable.Range(0, LatencyHistogram.Bounds.Count + 1)
+                    .Select(k => v.Labels.With("le", LatencyHistogram.Le(k)).With(LabelSet.MetricName, family + "_bucket"))
+                    .ToArray())
+                .ToArray();
+        }
+
+        public string Family { get; }
+
         public IEnumerable<MetricSeries> Series(string name, double qps, StoreMetricValues metrics, double uptime)
         {
             var part = name.StartsWith(Family + "_", StringComparison.Ordinal) ? name[(Family.Length + 1)..] : null;
@@ -105,10 +129,11 @@ public static class TikvMetricCatalog
                 yield break;
             }
 
-            foreach (var (labels, share) in Variants)
+            var p99 = _p99(metrics);
+            for (var v = 0; v < _variants.Length; v++)
             {
+                var (labels, share) = _variants[v];
                 var rate = qps * share;
-                var p99 = P99(metrics);
                 switch (part)
                 {
                     case "count":
@@ -122,7 +147,7 @@ public static class TikvMetricCatalog
                         var cumulative = LatencyHistogram.CumulativeRates(rate, p99);
                         for (var k = 0; k < cumulative.Length; k++)
                         {
-                            yield return Counter(name, labels.With("le", LatencyHistogram.Le(k)), cumulative[k], uptime);
+                            yield return new MetricSeries(_buckets[v][k], cumulative[k] * uptime, cumulative[k]);
                         }
 
                         break;

@@ -49,6 +49,27 @@ public sealed class FakePrometheusTests
         Assert.Equal(["instance"], result.GetProperty("data").GetProperty("result")[0].GetProperty("metric").EnumerateObject().Select(p => p.Name));
     }
 
+    [Fact]
+    public async Task Answers_follow_scenario_changes_between_queries()
+    {
+        await using var cluster = FakeTikvCluster.Start();
+        using var http = new FakeHttp();
+        var store = cluster.Store(4);
+
+        var before = Vector(await QueryAsync(http, cluster, P99Grpc));
+        store.Metrics = store.Metrics with { GrpcP99Seconds = 1.5 };
+        var slower = Vector(await QueryAsync(http, cluster, P99Grpc));
+        store.Kill();
+        var killed = Vector(await QueryAsync(http, cluster, P99Grpc));
+        store.Restart();
+        var restarted = Vector(await QueryAsync(http, cluster, P99Grpc));
+
+        Assert.Equal(0.0042, before[store.StatusAddress], 9);
+        Assert.Equal(1.5, slower[store.StatusAddress], 9);
+        Assert.False(killed.ContainsKey(store.StatusAddress));
+        Assert.Equal(1.5, restarted[store.StatusAddress], 9);
+    }
+
     [Theory]
     [InlineData("tikv_storage_engine_async_request_duration_seconds_bucket{job=\"tikv\",type=\"write\"}", "write")]
     [InlineData("tikv_raftstore_commit_log_duration_seconds_bucket{job=\"tikv\"}", "commit")]
