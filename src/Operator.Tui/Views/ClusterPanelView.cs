@@ -8,7 +8,8 @@ namespace Operator.Tui.Views;
 
 /// <summary>
 /// CLUSTER: one row per node (leader mark, name, role, coloured state, details), a node with an open ticket drawn on
-/// a yellow background with the ticket beside it, then the leader, the open tickets and any note.
+/// a yellow background with the ticket beside it, then the leader, the open tickets and any note. Nodes of more than
+/// one role (TiKV's PD members and stores) are shown in one group per role, each under its title.
 /// </summary>
 public static class ClusterPanelView
 {
@@ -77,7 +78,9 @@ public static class ClusterPanelView
             return result;
         }
 
-        var shownNodes = Take(nodes.Count);
+        var groups = NodeGroups.Of(nodes);
+        var nodeRows = nodes.Count + (groups.Count > 1 ? groups.Count : 0);
+        var shownNodes = Take(nodeRows);
         var shownLeader = Take(1);
         var shownNoteRows = Take(noteRows.Count);
         var shownTicketRows = Take(Math.Max(1, tickets.Count));
@@ -93,14 +96,27 @@ public static class ClusterPanelView
 
         var spacer = Take(1);
 
-        if (shownNodes < nodes.Count)
+        if (shownNodes < nodeRows)
         {
             // Not a row each: pack the nodes side by side so every node's state stays visible.
             result.AddRange(PackedNodes(nodes, width, shownNodes));
         }
+        else if (groups.Count > 1)
+        {
+            // The group title names the role, so the role column would only repeat it.
+            var columns = NodeColumns.For(nodes, width, withRole: false);
+            foreach (var group in groups)
+            {
+                result.Add(GroupTitleRow(group, width));
+                foreach (var node in group.Nodes)
+                {
+                    result.Add(NodeRowSegments(node, columns, width));
+                }
+            }
+        }
         else
         {
-            var columns = NodeColumns.For(nodes, width);
+            var columns = NodeColumns.For(nodes, width, withRole: true);
             foreach (var node in nodes)
             {
                 result.Add(NodeRowSegments(node, columns, width));
@@ -114,7 +130,9 @@ public static class ClusterPanelView
 
         if (shownLeader > 0)
         {
-            result.Add(LeaderRow(state?.Leader, width));
+            // With groups, say whose leader it is ("PD leader ★ pd1"): the other group has no leader of its own here.
+            var leaderGroup = groups.Count > 1 ? groups.FirstOrDefault(g => g.Nodes.Any(n => n?.Name == state?.Leader))?.Title : null;
+            result.Add(LeaderRow(state?.Leader, leaderGroup, width));
         }
 
         AddTickets(result, tickets, wrapTickets ? tickets.Count : shownTicketRows, width, wrapTickets);
@@ -226,17 +244,32 @@ public static class ClusterPanelView
         return result;
     }
 
-    private static List<Segment> LeaderRow(string? leader, int width)
+    private static List<Segment> LeaderRow(string? leader, string? group, int width)
     {
         if (string.IsNullOrWhiteSpace(leader))
         {
             return FixedRows.Row(CellText.Cut("no leader", width), Palette.BadBold);
         }
 
+        var label = group is null ? "leader " : group + " leader ";
+        var cut = CellText.Cut(label, width);
         return
         [
-            new Segment(CellText.Cut("leader ", width), Palette.Dim),
-            new Segment(CellText.Cut(LeaderMark + " " + CellText.Clean(leader), Math.Max(0, width - 7)), new Style(Color.Gold1, decoration: Decoration.Bold)),
+            new Segment(cut, Palette.Dim),
+            new Segment(CellText.Cut(LeaderMark + " " + CellText.Clean(leader), Math.Max(0, width - CellText.Width(cut))), new Style(Color.Gold1, decoration: Decoration.Bold)),
+        ];
+    }
+
+    /// <summary><c>PD · 3/3 up</c>: the group's title in bold, how many of its nodes are up dimmed (red when some are not).</summary>
+    private static List<Segment> GroupTitleRow(NodeGroup group, int width)
+    {
+        var up = group.Nodes.Count(n => n?.State == NodeState.Up);
+        var title = CellText.Cut(group.Title, width);
+        var count = CellText.Cut(string.Create(CultureInfo.InvariantCulture, $" · {up}/{group.Nodes.Count} up"), Math.Max(0, width - CellText.Width(title)));
+        return
+        [
+            new Segment(title, Palette.Bold),
+            new Segment(count, up == group.Nodes.Count ? Palette.Dim : Palette.BadText),
         ];
     }
 
@@ -334,7 +367,7 @@ public static class ClusterPanelView
     /// <summary>Column widths for the node rows; role, the "leader" word and details are dropped as the panel narrows.</summary>
     private sealed record NodeColumns(int Name, int Role, int State, int Leader, bool ShowDetail)
     {
-        public static NodeColumns For(IReadOnlyList<NodeRow?> nodes, int width)
+        public static NodeColumns For(IReadOnlyList<NodeRow?> nodes, int width, bool withRole)
         {
             int name = 1, role = 0, state = 2, extra = 0;
             foreach (var node in nodes)
@@ -345,7 +378,7 @@ public static class ClusterPanelView
                 }
 
                 name = Math.Max(name, CellText.Width(CellText.Clean(node.Name)));
-                role = Math.Max(role, CellText.Width(CellText.Clean(node.Role)));
+                role = withRole ? Math.Max(role, CellText.Width(CellText.Clean(node.Role))) : 0;
                 state = Math.Max(state, StateName(node.State).Length);
                 extra = Math.Max(extra, CellText.Width(node.Ticket is null ? CellText.Clean(node.Detail) : TicketLabel(node.Ticket)));
             }
