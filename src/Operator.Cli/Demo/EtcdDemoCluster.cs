@@ -5,6 +5,7 @@ using Operator.Etcd;
 using Operator.Etcd.Client;
 using Operator.Etcd.Local;
 using Operator.Etcd.Observing;
+using Operator.Tui.Chapters;
 using Operator.Tui.Demo;
 
 namespace Operator.Cli.Demo;
@@ -32,6 +33,8 @@ internal sealed class EtcdDemoCluster : IDemoCluster, IAsyncDisposable
     }
 
     public string Subject => "etcd";
+
+    public IDemoStory Story => EtcdStory.Instance;
 
     public async Task<string> PrepareAsync(CancellationToken cancellationToken)
     {

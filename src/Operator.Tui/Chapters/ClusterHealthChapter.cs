@@ -7,11 +7,16 @@ public sealed class ClusterHealthChapter : IChapter
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
 
+    private readonly IDemoStory _story;
+
+    public ClusterHealthChapter(IDemoStory story)
+    {
+        _story = story;
+    }
+
     public string Title => "Cluster health";
 
-    public string Text =>
-        "A healthy cluster: every member answers, one of them leads, and the monitor checks its invariants every half second "
-        + "(member up and responsive, a leader, quorum, no alarms, database size, request latency, leader stability).";
+    public string Text => _story.Health;
 
     public string Watch => "CLUSTER: every node green, ★ on the leader. MONITOR: one heartbeat line per cycle with 0 violations.";
 

@@ -8,11 +8,16 @@ public sealed class DetectionChapter : IChapter
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
 
+    private readonly IDemoStory _story;
+
+    public DetectionChapter(IDemoStory story)
+    {
+        _story = story;
+    }
+
     public string Title => "Detection";
 
-    public string Text =>
-        "The monitor probes every member concurrently with a short deadline and keeps a watch stream open to each: a stream that drops "
-        + "triggers a check at once instead of waiting for the next tick. A broken invariant becomes a ticket in the database the agent reads.";
+    public string Text => _story.Detection;
 
     public string Watch => "MONITOR: the OPENED line. CLUSTER: the node stays highlighted while its ticket is open.";
 

@@ -7,23 +7,21 @@ namespace Operator.Tui.Chapters;
 public sealed class FaultChapter : IChapter
 {
     private readonly DemoFault _fault;
+    private readonly IDemoStory _story;
     private readonly int _countdownSeconds;
 
-    public FaultChapter(DemoFault fault, int countdownSeconds = 3)
+    public FaultChapter(DemoFault fault, IDemoStory story, int countdownSeconds = 3)
     {
         _fault = fault;
+        _story = story;
         _countdownSeconds = countdownSeconds;
     }
 
     public string Title => "Fault injection";
 
-    public string Text => _fault == DemoFault.Pause
-        ? "Now we break it. The leader will be frozen with SIGSTOP: the process still exists and holds its ports, but answers nothing — "
-          + "what a hung disk, a stuck GC or a wedged kernel call looks like from outside."
-        : $"Now we break it. {Capital(_fault.Victim())} will be killed with SIGKILL: no warning, no clean shutdown — "
-          + "what a crashed machine or an OOM kill looks like to the rest of the cluster.";
+    public string Text => _story.Fault(_fault);
 
-    public string Watch => "CLUSTER: the node turns red. WORKLOAD: requests to it fail until their clients fail over.";
+    public string Watch => _story.FaultWatch;
 
     public async Task RunAsync(IChapterContext context, CancellationToken cancellationToken)
     {
@@ -39,6 +37,4 @@ public sealed class FaultChapter : IChapter
         context.Record.Fault = injected;
         context.Status($"{injected.Description} at {Timestamps.TimeOfDay(injected.At)}");
     }
-
-    private static string Capital(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 }

@@ -8,11 +8,16 @@ public sealed class LoadChapter : IChapter
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
 
+    private readonly IDemoStory _story;
+
+    public LoadChapter(IDemoStory story)
+    {
+        _story = story;
+    }
+
     public string Title => "Load";
 
-    public string Text =>
-        "Now traffic: a YCSB-style workload (half reads, half updates, zipfian keys) from concurrent clients spread over every member. "
-        + "The generator is its own process and reports every second; a client whose member fails moves to the next one.";
+    public string Text => _story.Load;
 
     public string Watch => "WORKLOAD: throughput over the last minute, p99 latency and errors; green while healthy.";
 

@@ -11,18 +11,17 @@ public sealed class RecoveryChapter : IChapter
     private static readonly TimeSpan ResolveDeadline = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan WorkloadDeadline = TimeSpan.FromSeconds(20);
     private readonly DemoFault _fault;
+    private readonly IDemoStory _story;
 
-    public RecoveryChapter(DemoFault fault)
+    public RecoveryChapter(DemoFault fault, IDemoStory story)
     {
         _fault = fault;
+        _story = story;
     }
 
     public string Title => "Recovery";
 
-    public string Text => (_fault == DemoFault.Pause
-            ? "Recovery: the frozen process is resumed with SIGCONT. "
-            : "Recovery: the node is started again with its data dir and flags. ")
-        + "It rejoins and catches up from the leader; the monitor sees the invariant hold again and resolves the ticket by itself.";
+    public string Text => _story.Recovery(_fault);
 
     public string Watch => "CLUSTER: the node green again, highlight gone. MONITOR: the RESOLVED line. WORKLOAD: back to green.";
 

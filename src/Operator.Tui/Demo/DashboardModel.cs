@@ -118,7 +118,7 @@ internal sealed class DashboardModel
                     _points.RemoveAt(0);
                 }
 
-                _totalErrors += point.Errors;
+                _totalErrors += point.Errors ?? 0;
                 _assessment = WorkloadAssessment.Assess(_points);
             }
 

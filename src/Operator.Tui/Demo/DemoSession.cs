@@ -64,7 +64,7 @@ public sealed class DemoSession : IDemoWorld
         ArgumentNullException.ThrowIfNull(screen);
         ArgumentNullException.ThrowIfNull(keys);
         var started = _time.GetTimestamp();
-        var runner = new ChapterRunner(DemoChapters.For(_options.Fault, _options.Engine), this, _time, _options.AutoAdvance);
+        var runner = new ChapterRunner(DemoChapters.For(_options.Fault, _options.Engine, _cluster.Story), this, _time, _options.AutoAdvance);
         using var polling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var poller = Task.Run(() => PollAsync(polling.Token), CancellationToken.None);
         var completed = false;

@@ -1,4 +1,5 @@
 using Operator.Core.Observing;
+using Operator.Tui.Chapters;
 
 namespace Operator.Tui.Demo;
 
@@ -7,6 +8,9 @@ public interface IDemoCluster
 {
     /// <summary>Subject name for the header (<c>etcd</c>).</summary>
     string Subject { get; }
+
+    /// <summary>What the narration says about this subject.</summary>
+    IDemoStory Story { get; }
 
     /// <summary>Starts the cluster unless one is already running; returns what was done, for the narration.</summary>
     Task<string> PrepareAsync(CancellationToken cancellationToken);

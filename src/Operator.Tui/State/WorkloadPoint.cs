@@ -4,5 +4,5 @@ namespace Operator.Tui.State;
 /// <param name="Second">Seconds since the load started (1, 2, …).</param>
 /// <param name="OpsPerSec">Successful operations per second in that interval.</param>
 /// <param name="P99Ms">p99 latency of that interval's successful operations; null when none succeeded.</param>
-/// <param name="Errors">Failed operations in that interval.</param>
-public sealed record WorkloadPoint(int Second, double OpsPerSec, double? P99Ms, long Errors);
+/// <param name="Errors">Failed operations in that interval; null when the source cannot count them (server-side figures).</param>
+public sealed record WorkloadPoint(int Second, double OpsPerSec, double? P99Ms, long? Errors);

@@ -124,7 +124,9 @@ public static class WorkloadPanelView
         {
             (current is null ? "– ops/s" : Number(current.OpsPerSec) + " ops/s", Palette.Bold),
             ("p99 " + (current?.P99Ms is { } p99 && double.IsFinite(p99) ? Millis(p99) : "–"), Palette.Plain),
-            (string.Create(CultureInfo.InvariantCulture, $"errors {state?.TotalErrors ?? 0} ({lastErrors} last s)"), lastErrors > 0 ? Palette.BadBold : (state?.TotalErrors ?? 0) > 0 ? Palette.WarnText : Palette.Plain),
+            current is { Errors: null }
+                ? ("errors not measured", Palette.Dim) // the figures come from the servers, which never see a client's failed requests
+                : (string.Create(CultureInfo.InvariantCulture, $"errors {state?.TotalErrors ?? 0} ({lastErrors} last s)"), lastErrors > 0 ? Palette.BadBold : (state?.TotalErrors ?? 0) > 0 ? Palette.WarnText : Palette.Plain),
             ("baseline " + (assessment.Baseline is { } b && double.IsFinite(b) ? Number(b) + " ops/s" : "–"), Palette.Dim),
         };
 

@@ -18,7 +18,7 @@ public sealed class ChapterTests
     {
         var time = new FakeTimeProvider(Sample.T0);
         var world = new FakeWorld(time);
-        var run = new FaultChapter(DemoFault.KillLeader).RunAsync(world, CancellationToken.None);
+        var run = new FaultChapter(DemoFault.KillLeader, EtcdStory.Instance).RunAsync(world, CancellationToken.None);
 
         await Eventually.WaitUntilAsync(() => world.Countdowns.Count == 1, Deadline, "the countdown started");
         Assert.Equal("Injecting fault in 3…", world.Countdowns[^1]);
@@ -50,7 +50,7 @@ public sealed class ChapterTests
         world.Tickets.Add(Sample.Ticket(2, "n2", Sample.T0.AddMilliseconds(10)));
         world.Tickets.Add(Sample.Ticket(3, "n1", Sample.T0.AddMilliseconds(38)));
 
-        await new DetectionChapter().RunAsync(world, CancellationToken.None);
+        await new DetectionChapter(EtcdStory.Instance).RunAsync(world, CancellationToken.None);
 
         Assert.Equal(3, world.Record.Ticket!.Id);
         Assert.Equal("ticket #3 member_down:n1 [critical] opened 38 ms after the fault", world.Statuses[^1]);
@@ -62,7 +62,7 @@ public sealed class ChapterTests
         var time = new FakeTimeProvider(Sample.T0);
         var world = new FakeWorld(time);
         world.Record.Fault = new InjectedFault(DemoFault.KillLeader, "n1", 7, Sample.T0, "n1 killed");
-        var run = new DetectionChapter().RunAsync(world, CancellationToken.None);
+        var run = new DetectionChapter(EtcdStory.Instance).RunAsync(world, CancellationToken.None);
 
         for (var i = 0; i < 400 && !run.IsCompleted; i++)
         {
@@ -104,7 +104,7 @@ public sealed class ChapterTests
         var points = Enumerable.Range(1, 10).Select(s => new WorkloadPoint(s, 400, 3, 0)).ToList();
         world.Workload = WorkloadPanelState.NotStarted with { Points = points, Assessment = WorkloadAssessment.Assess(points) };
 
-        await new RecoveryChapter(DemoFault.KillLeader).RunAsync(world, CancellationToken.None);
+        await new RecoveryChapter(DemoFault.KillLeader, EtcdStory.Instance).RunAsync(world, CancellationToken.None);
 
         Assert.Equal(["recover n1"], world.FakeCluster.Calls);
         Assert.Equal(Sample.T0.AddSeconds(2), world.Record.ResolvedAt);
@@ -116,7 +116,7 @@ public sealed class ChapterTests
     public async Task Later_chapters_say_plainly_when_an_earlier_step_is_missing()
     {
         var world = new FakeWorld(new FakeTimeProvider(Sample.T0));
-        var detection = await Assert.ThrowsAsync<ChapterFailedException>(() => new DetectionChapter().RunAsync(world, CancellationToken.None));
+        var detection = await Assert.ThrowsAsync<ChapterFailedException>(() => new DetectionChapter(EtcdStory.Instance).RunAsync(world, CancellationToken.None));
         var diagnosis = await Assert.ThrowsAsync<ChapterFailedException>(() => new DiagnosisChapter("rules").RunAsync(world, CancellationToken.None));
         Assert.Contains("no fault was injected", detection.Message);
         Assert.Contains("no ticket was opened", diagnosis.Message);
@@ -138,5 +138,35 @@ public sealed class ChapterTests
             "detected in 38ms (ticket #3 member_down:n1) · diagnosed process_crashed in 320ms by rules · resolved 2.5s after the recovery · see `operator tickets show 3`",
             CompleteChapter.Summary(record));
         Assert.True(record.Succeeded);
+    }
+
+    [Fact]
+    public void Chapters_tell_the_story_of_the_subject_they_are_given()
+    {
+        var story = new StubStory();
+        var chapters = DemoChapters.For(DemoFault.Pause, "rules", story);
+
+        Assert.Contains("the stub cluster", chapters[0].Text, StringComparison.Ordinal);
+        Assert.Equal(["health", "load", "fault pause", "detection"], chapters.Skip(1).Take(4).Select(c => c.Text));
+        Assert.Equal("fault watch", chapters[3].Watch);
+        Assert.Equal("recovery pause", chapters[6].Text);
+        Assert.Contains("SIGSTOP", DemoChapters.For(DemoFault.Pause, "rules", EtcdStory.Instance)[3].Text, StringComparison.Ordinal);
+    }
+
+    private sealed class StubStory : IDemoStory
+    {
+        public string Cluster => "the stub cluster";
+
+        public string Health => "health";
+
+        public string Load => "load";
+
+        public string FaultWatch => "fault watch";
+
+        public string Detection => "detection";
+
+        public string Fault(DemoFault fault) => "fault " + fault.ToWire();
+
+        public string Recovery(DemoFault fault) => "recovery " + fault.ToWire();
     }
 }

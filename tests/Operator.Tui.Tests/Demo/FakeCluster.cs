@@ -1,4 +1,5 @@
 using Operator.Core.Observing;
+using Operator.Tui.Chapters;
 using Operator.Tui.Demo;
 
 namespace Operator.Tui.Tests.Demo;
@@ -15,6 +16,8 @@ internal sealed class FakeCluster : IDemoCluster
     public Observation Current { get; set; } = Sample.Healthy();
 
     public string Subject => "etcd";
+
+    public IDemoStory Story => EtcdStory.Instance;
 
     public Task<string> PrepareAsync(CancellationToken cancellationToken)
     {

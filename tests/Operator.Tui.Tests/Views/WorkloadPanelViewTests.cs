@@ -54,6 +54,18 @@ public sealed class WorkloadPanelViewTests
     }
 
     [Fact]
+    public void Errors_the_source_cannot_count_are_said_to_be_not_measured_never_zero()
+    {
+        var points = Enumerable.Range(1, 20).Select(s => new WorkloadPoint(s, 900, 4.5, null)).ToList();
+        var state = new WorkloadPanelState(points, WorkloadAssessment.Assess(points), 0, ProcessStatus.Running, null, null, "go-ycsb in compose · TiKV gRPC from Prometheus");
+        var screen = Draw(state, width: 80);
+
+        Assert.Contains("900 ops/s · p99 4.5 ms · errors not measured", screen.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("errors 0", screen.Text, StringComparison.Ordinal);
+        Assert.Contains("WORKLOAD · healthy", screen.Lines[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Shows_current_throughput_latency_errors_baseline_and_what_runs()
     {
         var points = Sample.Steady(20, 12000);
