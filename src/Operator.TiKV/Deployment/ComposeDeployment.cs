@@ -6,7 +6,7 @@ namespace Operator.TiKV.Deployment;
 /// <summary>
 /// The TiKV playground on Docker: 3 PD, 3 TiKV, Prometheus and a go-ycsb load, run with <c>docker compose</c>
 /// from files written into <c>&lt;state-dir&gt;/tikv/</c>. Chaos acts on single containers (<c>docker kill</c>,
-/// <c>docker compose start</c>). Every docker command runs without a shell and with a deadline, and every failure is
+/// <c>docker pause</c>/<c>unpause</c>, <c>docker compose start</c>). Every docker command runs without a shell and with a deadline, and every failure is
 /// one line naming the command and docker's own error. Endpoints from the host: <see cref="ComposeEndpoints"/>.
 /// </summary>
 public sealed class ComposeDeployment
@@ -104,6 +104,27 @@ public sealed class ComposeDeployment
         var (service, container) = Resolve(node, storeAddresses);
         var docker = Cli("chaos kill", InstallHint);
         await docker.RunCheckedAsync($"kill {node} ({container})", ["kill", "--signal", "KILL", container], _options.CommandTimeout, cancellationToken).ConfigureAwait(false);
+        return new ComposeNodeAction(node, service, container, _time.GetUtcNow());
+    }
+
+    /// <summary>
+    /// Freezes one node's container (<c>docker pause</c>: the cgroup freezer stops every process in it). Its ports stay
+    /// open and accept connections, but nothing answers: a hung node, not a dead one.
+    /// </summary>
+    public async Task<ComposeNodeAction> PauseAsync(string node, IReadOnlyDictionary<long, string>? storeAddresses = null, CancellationToken cancellationToken = default)
+    {
+        var (service, container) = Resolve(node, storeAddresses);
+        var docker = Cli("chaos pause", InstallHint);
+        await docker.RunCheckedAsync($"pause {node} ({container})", ["pause", container], _options.CommandTimeout, cancellationToken).ConfigureAwait(false);
+        return new ComposeNodeAction(node, service, container, _time.GetUtcNow());
+    }
+
+    /// <summary>Thaws a container frozen by <see cref="PauseAsync"/> (<c>docker unpause</c>).</summary>
+    public async Task<ComposeNodeAction> UnpauseAsync(string node, IReadOnlyDictionary<long, string>? storeAddresses = null, CancellationToken cancellationToken = default)
+    {
+        var (service, container) = Resolve(node, storeAddresses);
+        var docker = Cli("chaos resume", InstallHint);
+        await docker.RunCheckedAsync($"unpause {node} ({container})", ["unpause", container], _options.CommandTimeout, cancellationToken).ConfigureAwait(false);
         return new ComposeNodeAction(node, service, container, _time.GetUtcNow());
     }
 

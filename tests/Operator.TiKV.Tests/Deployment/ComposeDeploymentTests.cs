@@ -191,6 +191,30 @@ public sealed class ComposeDeploymentTests : IDisposable
     }
 
     [Fact]
+    public async Task Pause_and_unpause_freeze_and_thaw_the_container_behind_the_node()
+    {
+        var deployment = Deployment();
+
+        var paused = await deployment.PauseAsync("store4", Stores);
+        await deployment.UnpauseAsync("pd2");
+
+        Assert.Equal([["pause", "operator-tikv-tikv1-1"], ["unpause", "operator-tikv-pd2-1"]], _docker.Calls);
+        Assert.Equal(new ComposeNodeAction("store4", "tikv1", "operator-tikv-tikv1-1", Now), paused);
+    }
+
+    [Fact]
+    public async Task Failed_unpause_is_one_line_with_the_command_and_dockers_error()
+    {
+        _docker.Respond("unpause", stderr: "Error response from daemon: Container 5f0e is not paused\n", exitCode: 1);
+
+        var e = await Assert.ThrowsAsync<OperatorException>(() => Deployment().UnpauseAsync("store5", Stores));
+
+        Assert.Equal(
+            "unpause store5 (operator-tikv-tikv2-1): `docker unpause operator-tikv-tikv2-1` exited with code 1: Error response from daemon: Container 5f0e is not paused",
+            e.Message);
+    }
+
+    [Fact]
     public async Task Start_runs_compose_start_of_the_service()
     {
         var deployment = Deployment();

@@ -183,15 +183,51 @@ public sealed class ComposeFilesTests
     }
 
     [Fact]
+    public void A_port_offset_moves_every_host_port_and_the_addresses_that_must_match_them_but_no_container_port()
+    {
+        var services = Map(Yaml(ComposeFiles.ComposeFile, 10000), "services");
+
+        Assert.Equal(["127.0.0.1:12379:2379"], List(Map(services, "pd0"), "ports"));
+        Assert.Equal(["127.0.0.1:12579:2379"], List(Map(services, "pd2"), "ports"));
+        Assert.Equal(["127.0.0.1:30181:20180"], List(Map(services, "tikv1"), "ports"));
+        Assert.Contains("--advertise-status-addr=127.0.0.1:30181", List(Map(services, "tikv1"), "command"));
+        Assert.Contains("--status-addr=0.0.0.0:20180", List(Map(services, "tikv1"), "command"));
+        Assert.Equal(["127.0.0.1:19090:9090"], List(Map(services, "prometheus"), "ports"));
+        var prometheus = ComposeFiles.Render(ComposeFiles.PrometheusConfig, 10000);
+        Assert.Contains("instance: \"127.0.0.1:30182\"", prometheus, StringComparison.Ordinal);
+        Assert.Contains("targets: [\"tikv2:20180\"]", prometheus, StringComparison.Ordinal);
+        Assert.Equal(ComposeFiles.Read(ComposeFiles.ComposeFile), ComposeFiles.Render(ComposeFiles.ComposeFile, 0));
+    }
+
+    [Theory]
+    [InlineData(null, 0)]
+    [InlineData(" ", 0)]
+    [InlineData("10000", 10000)]
+    public void Port_offset_is_a_whole_number_and_unset_means_none(string? text, int offset)
+    {
+        Assert.Equal(offset, ComposeEndpoints.ParseOffset(text));
+    }
+
+    [Theory]
+    [InlineData("-5")]
+    [InlineData("ten")]
+    [InlineData("45001")]
+    public void Bad_port_offset_is_one_line_naming_the_variable(string text)
+    {
+        var e = Assert.Throws<Operator.Core.OperatorException>(() => ComposeEndpoints.ParseOffset(text));
+        Assert.StartsWith($"OPERATOR_TIKV_PORT_OFFSET='{text}' is not a port offset", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Unknown_file_name_is_refused()
     {
         Assert.Throws<ArgumentException>(() => ComposeFiles.Read("grafana.ini"));
     }
 
-    private static YamlMappingNode Yaml(string name)
+    private static YamlMappingNode Yaml(string name, int portOffset = 0)
     {
         var stream = new YamlStream();
-        stream.Load(new StringReader(ComposeFiles.Read(name)));
+        stream.Load(new StringReader(ComposeFiles.Render(name, portOffset)));
         return (YamlMappingNode)Assert.Single(stream.Documents).RootNode;
     }
 
