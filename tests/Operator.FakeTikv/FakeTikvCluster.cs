@@ -62,6 +62,9 @@ public sealed class FakeTikvCluster : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(options.PdCount, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.StoreCount, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.RegionCount, 1);
+        RequireOnePerNode(options.PdPorts?.Count, options.PdCount, nameof(options.PdPorts));
+        RequireOnePerNode(options.StatusPorts?.Count, options.StoreCount, nameof(options.StatusPorts));
+        RequireOnePerNode(options.StoreAddresses?.Count, options.StoreCount, nameof(options.StoreAddresses));
 
         var now = time.GetUtcNow();
         var random = new Random(options.Seed);
@@ -84,7 +87,7 @@ public sealed class FakeTikvCluster : IAsyncDisposable
             for (var i = 0; i < options.PdCount; i++)
             {
                 var name = $"pd{i}";
-                var server = new LoopbackHttpServer(name, new PdApi(name, state), requests, time);
+                var server = new LoopbackHttpServer(name, new PdApi(name, state), requests, time, options.PdPorts?[i] ?? 0);
                 servers.Add(server);
                 server.Start();
                 var memberId = (ulong)random.NextInt64(1L << 54, long.MaxValue) | (i % 2 == 1 ? 1UL << 63 : 0);
@@ -97,18 +100,18 @@ public sealed class FakeTikvCluster : IAsyncDisposable
             for (var i = 0; i < options.StoreCount; i++)
             {
                 FakeStore? store = null;
-                var server = new LoopbackHttpServer($"store{storeIds[i]}", new TikvStatusApi(() => store!.Snapshot(), time), requests, time);
+                var server = new LoopbackHttpServer($"store{storeIds[i]}", new TikvStatusApi(() => store!.Snapshot(), time), requests, time, options.StatusPorts?[i] ?? 0);
                 servers.Add(server);
                 // Stores started a while ago, a few seconds apart, so their heartbeats are not in step.
                 var startedAt = now - TimeSpan.FromHours(1) - TimeSpan.FromMilliseconds(3700 * i);
-                store = new FakeStore(storeIds[i], i, $"127.0.0.1:{UnusedPort()}", server, time, options.StoreHeartbeatInterval, options.MaxStoreDownTime, startedAt, new StoreStatusValues());
+                store = new FakeStore(storeIds[i], i, options.StoreAddresses?[i] ?? $"127.0.0.1:{UnusedPort()}", server, time, options.StoreHeartbeatInterval, options.MaxStoreDownTime, startedAt, new StoreStatusValues());
                 server.Start();
                 stores.Add(store);
             }
 
             SeedStoreStatus(stores, regions);
             var prometheus = new FakePrometheus();
-            var prometheusServer = new LoopbackHttpServer("prometheus", new PrometheusApi(state, prometheus), requests, time);
+            var prometheusServer = new LoopbackHttpServer("prometheus", new PrometheusApi(state, prometheus), requests, time, options.PrometheusPort ?? 0);
             servers.Add(prometheusServer);
             prometheus.Attach(prometheusServer);
             prometheusServer.Start();
@@ -164,6 +167,14 @@ public sealed class FakeTikvCluster : IAsyncDisposable
         2 => 5,
         _ => 5 + (2 * (ulong)(index - 2)),
     };
+
+    private static void RequireOnePerNode(int? given, int nodes, string name)
+    {
+        if (given is { } count && count != nodes)
+        {
+            throw new ArgumentException($"{name} lists {count} values for {nodes} nodes", name);
+        }
+    }
 
     // A port nobody listens on: what PD lists as a store's gRPC address and a member's peer URL.
     private static int UnusedPort()

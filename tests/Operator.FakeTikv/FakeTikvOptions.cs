@@ -25,6 +25,21 @@ public sealed record FakeTikvOptions
     /// <summary>PD's max-store-down-time: a silent store turns Down after this long.</summary>
     public TimeSpan MaxStoreDownTime { get; init; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>Fixed ports of the PD members, in member order (like the compose deployment's host ports); null takes free ports.</summary>
+    public IReadOnlyList<int>? PdPorts { get; init; }
+
+    /// <summary>Fixed ports of the stores' status servers, in store order; null takes free ports.</summary>
+    public IReadOnlyList<int>? StatusPorts { get; init; }
+
+    /// <summary>A fixed port for Prometheus; null takes a free one.</summary>
+    public int? PrometheusPort { get; init; }
+
+    /// <summary>
+    /// The gRPC address each store advertises, in store order (<c>tikv0:20160</c>, as in the compose deployment); null
+    /// gives each a loopback port nobody listens on. Nothing listens on these either.
+    /// </summary>
+    public IReadOnlyList<string>? StoreAddresses { get; init; }
+
     /// <summary>Seeds the random parts (cluster id, member ids) so runs are reproducible.</summary>
     public int Seed { get; init; } = 20260125;
 }

@@ -21,12 +21,17 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
     private bool _hung;
 
     /// <param name="name">How the request log names this server (<c>pd0</c>, <c>store4</c>, <c>prometheus</c>).</param>
-    public LoopbackHttpServer(string name, IHttpEndpoint endpoint, RequestLog log, TimeProvider time)
+    /// <param name="endpoint">What answers its requests.</param>
+    /// <param name="log">Where requests are recorded.</param>
+    /// <param name="time">Clock.</param>
+    /// <param name="port">A fixed port to listen on; 0 takes a free one at the first start.</param>
+    public LoopbackHttpServer(string name, IHttpEndpoint endpoint, RequestLog log, TimeProvider time, int port = 0)
     {
         _name = name;
         _endpoint = endpoint;
         _log = log;
         _time = time;
+        Port = port;
     }
 
     public string Name => _name;
