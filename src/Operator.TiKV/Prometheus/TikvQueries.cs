@@ -41,6 +41,8 @@ public sealed partial class TikvQueries
         RegionCount = $"sum(tikv_raftstore_region_count{{{j},type=\"region\"}}) by (instance)";
         LeaderMissing = $"sum(tikv_raftstore_leader_missing{{{j}}}) by (instance)";
         Up = $"up{{{j}}}";
+        ClusterQps = $"sum(rate(tikv_grpc_msg_duration_seconds_count{{{j},type!=\"kv_gc\"}}[{window}]))";
+        ClusterGrpcP99 = $"histogram_quantile(0.99, sum(rate(tikv_grpc_msg_duration_seconds_bucket{{{j},type!=\"kv_gc\"}}[{window}])) by (le))";
         All =
         [
             new(TikvReadings.Qps, Qps),
@@ -93,6 +95,12 @@ public sealed partial class TikvQueries
 
     /// <summary><c>up{job="tikv"}</c>: the fastest "process gone" signal (one scrape).</summary>
     public string Up { get; }
+
+    /// <summary>gRPC messages per second over every store: the cluster's throughput as TiKV itself counts it.</summary>
+    public string ClusterQps { get; }
+
+    /// <summary>p99 gRPC message duration over every store, seconds.</summary>
+    public string ClusterGrpcP99 { get; }
 
     /// <summary>Every query with the reading name its values are filed under.</summary>
     public IReadOnlyList<TikvQuery> All { get; }
