@@ -14,8 +14,10 @@ public sealed partial class TikvDashboardEndToEndTests
 {
     private static readonly TimeSpan RunDeadline = TimeSpan.FromSeconds(180);
 
-    [Fact]
-    public async Task Auto_demo_shows_pd_and_tikv_apart_then_the_store_kill_its_ticket_diagnosis_and_recovery()
+    [Theory]
+    [InlineData("kill-leader", @"^kill --signal KILL operator-tikv-tikv[0-2]-1$", @"^compose .* start tikv[0-2]$")]
+    [InlineData("pause", @"^pause operator-tikv-tikv[0-2]-1$", @"^unpause operator-tikv-tikv[0-2]-1$")]
+    public async Task Auto_demo_shows_pd_and_tikv_apart_then_the_fault_its_ticket_diagnosis_and_recovery(string fault, string breakCall, string mendCall)
     {
         using var dir = new TempStateDir();
         using var docker = new FakeComposeDocker();
@@ -23,7 +25,7 @@ public sealed partial class TikvDashboardEndToEndTests
         try
         {
             await using var tmux = await Tmux.StartAsync(
-                $"{docker.ShellPrefix} DOTNET_NOLOGO=1 dotnet {OperatorCli.Dll} --state-dir {dir.Path} demo --subject tikv --auto --chapter-seconds 2; echo $? > {exitFile}",
+                $"{docker.ShellPrefix} DOTNET_NOLOGO=1 dotnet {OperatorCli.Dll} --state-dir {dir.Path} demo --subject tikv --auto --chapter-seconds 2 --fault {fault}; echo $? > {exitFile}",
                 160,
                 45);
             string? groupsScreen = null, downScreen = null, diagnosedScreen = null, completeScreen = null;
@@ -64,7 +66,7 @@ public sealed partial class TikvDashboardEndToEndTests
             Assert.Equal(3, PdRow().Matches(groupsScreen!).Count);
             Assert.Equal(3, StoreRow().Matches(groupsScreen!).Count);
             Assert.Contains("subject tikv", groupsScreen, StringComparison.Ordinal);
-            Assert.True(downScreen is not null, "no screen showed a store down after the kill");
+            Assert.True(downScreen is not null, "no screen showed a store down (or unresponsive) after the fault");
             Assert.True(diagnosedScreen is not null, $"no screen showed the agent's DIAGNOSED line for the store; last screen:\n{final}");
             Assert.True(completeScreen is not null, "the Complete chapter never showed");
             Assert.Equal(6, UpRow().Matches(completeScreen!).Count);
@@ -73,8 +75,8 @@ public sealed partial class TikvDashboardEndToEndTests
             Assert.Contains("demo complete:", final);
 
             Assert.Contains(docker.Calls, c => c.StartsWith("compose -p operator-tikv -f ", StringComparison.Ordinal) && c.EndsWith(" up -d --wait", StringComparison.Ordinal));
-            Assert.Contains(docker.Calls, c => Regex.IsMatch(c, @"^kill --signal KILL operator-tikv-tikv[0-2]-1$"));
-            Assert.Contains(docker.Calls, c => Regex.IsMatch(c, @"^compose .* start tikv[0-2]$"));
+            Assert.Contains(docker.Calls, c => Regex.IsMatch(c, breakCall));
+            Assert.Contains(docker.Calls, c => Regex.IsMatch(c, mendCall));
             Assert.EndsWith(" down", docker.Calls.Last(c => c.StartsWith("compose", StringComparison.Ordinal)), StringComparison.Ordinal);
             Assert.False(docker.FakeClusterRunning, "compose down did not stop the fake cluster");
             Assert.Equal("0", await tmux.DisplayAsync("#{alternate_on}"));
