@@ -124,7 +124,8 @@ public sealed class TikvSubject : ISubject
         var facts = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [TikvReadings.StoreCount] = liveStores.Count.ToString(CultureInfo.InvariantCulture),
-            [TikvReadings.Prometheus] = metrics is null ? (_prometheus is null ? "unavailable: no --prometheus given" : "unavailable: not read yet") : metrics.Unavailable ?? "ok",
+            [TikvReadings.Prometheus] = metrics is null ? (_prometheus is null ? "unavailable: no --prometheus given" : "unavailable: not read yet")
+                : metrics.Unavailable is { } why ? $"unavailable: {why.Replace("metrics unavailable: ", string.Empty, StringComparison.Ordinal)}" : "ok",
         };
         if (leader is { Length: > 0 })
         {
