@@ -3,9 +3,9 @@ using Operator.Core.Observing;
 using Operator.FakeTikv;
 using Operator.FakeTikv.Pd;
 using Operator.FakeTikv.Tikv;
+using Operator.Testing;
 using Operator.TiKV.Invariants;
 using Operator.TiKV.Observing;
-using Operator.Testing;
 
 namespace Operator.TiKV.Tests.Observing;
 
