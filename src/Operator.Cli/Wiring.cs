@@ -5,6 +5,7 @@ using Operator.Etcd.Client;
 using Operator.Etcd.Local;
 using Operator.Etcd.Observing;
 using Operator.Etcd.Workload;
+using Operator.TiKV.Deployment;
 
 namespace Operator.Cli;
 
@@ -12,6 +13,9 @@ namespace Operator.Cli;
 internal static class Wiring
 {
     public static LocalEtcdCluster Cluster(StateDirectory state) => new(state.Path, TimeProvider.System);
+
+    /// <summary>The TiKV docker-compose deployment whose files live in the state dir (docker found on PATH).</summary>
+    public static ComposeDeployment Compose(StateDirectory state) => new(state.Path, "docker", TimeProvider.System);
 
     /// <summary>
     /// The etcd subject: the external members given by <paramref name="endpoints"/>, else the local cluster
