@@ -51,6 +51,9 @@ public sealed class FakeDocker : IDisposable
     /// <summary>The directory holding only the fake <c>docker</c>, to put on PATH.</summary>
     public string BinDirectory { get; }
 
+    /// <summary>The process's PATH with <see cref="BinDirectory"/> first, for a child process that should find the fake.</summary>
+    public string PathWithFakeFirst => BinDirectory + System.IO.Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
+
     /// <summary>Full path of the fake.</summary>
     public string Binary { get; }
 
