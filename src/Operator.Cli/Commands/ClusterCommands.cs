@@ -68,15 +68,27 @@ internal static class ClusterCommands
         var json = Options.Json();
         var subjects = new SubjectOptions();
         var probeTimeout = Options.ProbeTimeout(TimeSpan.FromSeconds(1));
-        var command = new Command("status", "Show every member: state, leader, pid, client URL") { json, probeTimeout };
+        var command = new Command("status", "Show every member: state, leader, pid, client URL (TiKV: PD members and stores)") { json, probeTimeout };
         subjects.AddTo(command);
         command.SetAction((parse, ct) => Run.Guarded(
             async () =>
             {
                 var state = Options.State(parse);
-                await using var subject = await subjects.Resolve(parse, state).OpenAsync(parse.GetValue(probeTimeout), ct).ConfigureAwait(false);
+                var setup = subjects.Resolve(parse, state);
+                await using var subject = await setup.OpenAsync(parse.GetValue(probeTimeout), ct).ConfigureAwait(false);
                 var o = await subject.ObserveAsync(ct).ConfigureAwait(false);
-                if (parse.GetValue(json))
+                if (setup.Name == SubjectOptions.Tikv)
+                {
+                    if (parse.GetValue(json))
+                    {
+                        Json.Print(TikvStatusJson.From(o));
+                    }
+                    else
+                    {
+                        Console.Write(TikvStatusView.Render(o));
+                    }
+                }
+                else if (parse.GetValue(json))
                 {
                     Json.Print(new
                     {
