@@ -17,6 +17,16 @@ internal static class Wiring
     /// <summary>The TiKV docker-compose deployment whose files live in the state dir (docker found on PATH).</summary>
     public static ComposeDeployment Compose(StateDirectory state) => new(state.Path, "docker", TimeProvider.System);
 
+    /// <summary>The compose deployment <c>cluster up --subject tikv</c> started, or a one-line error saying to start it.</summary>
+    public static ComposeDeployment ExistingCompose(StateDirectory state, string purpose)
+    {
+        var compose = Compose(state);
+        return compose.Exists
+            ? compose
+            : throw new OperatorException(
+                $"{purpose} for TiKV needs the compose deployment, and there is none in {state.Path}; start it with `operator cluster up --subject tikv`");
+    }
+
     /// <summary>
     /// The etcd subject: the external members given by <paramref name="endpoints"/>, else the local cluster
     /// recorded in the state dir (with its pids, so paused and crashed processes are told apart).

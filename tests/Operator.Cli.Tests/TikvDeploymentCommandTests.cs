@@ -111,6 +111,8 @@ public sealed class TikvDeploymentCommandTests : IDisposable
         CliAssert.OneLineError(await Run("cluster", "up", "--subject", "tikv", "--etcd-bin", "/usr/bin/etcd"), "--etcd-bin is for etcd; the TiKV cluster runs in Docker");
         CliAssert.OneLineError(await Run("cluster", "status", "--subject", "tikv", "--endpoints", "http://127.0.0.1:2379"), "--endpoints is for etcd; for TiKV give PD's URLs with --pd");
         CliAssert.OneLineError(await Run("cluster", "status", "--pd", "http://127.0.0.1:2379"), "--pd is for TiKV; add --subject tikv");
+        CliAssert.OneLineError(await Run("chaos", "kill", "n1", "--pd", "http://127.0.0.1:2379"), "--pd is for TiKV; add --subject tikv");
+        CliAssert.OneLineError(await Run("chaos", "restart", "n1", "--pd", "http://127.0.0.1:2379"), "--pd is for TiKV; add --subject tikv");
         Assert.Empty(_docker.Calls);
     }
 
