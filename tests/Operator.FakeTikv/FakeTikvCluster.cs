@@ -101,7 +101,8 @@ public sealed class FakeTikvCluster : IAsyncDisposable
                 servers.Add(server);
                 // Stores started a while ago, a few seconds apart, so their heartbeats are not in step.
                 var startedAt = now - TimeSpan.FromHours(1) - TimeSpan.FromMilliseconds(3700 * i);
-                store = new FakeStore(storeIds[i], i, $"127.0.0.1:{UnusedPort()}", server, time, options.StoreHeartbeatInterval, options.MaxStoreDownTime, startedAt, new StoreStatusValues());
+                var address = options.StoreAddresses is { } given && i < given.Count ? given[i] : $"127.0.0.1:{UnusedPort()}";
+                store = new FakeStore(storeIds[i], i, address, server, time, options.StoreHeartbeatInterval, options.MaxStoreDownTime, startedAt, new StoreStatusValues());
                 server.Start();
                 stores.Add(store);
             }

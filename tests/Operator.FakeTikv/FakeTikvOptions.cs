@@ -25,6 +25,12 @@ public sealed record FakeTikvOptions
     /// <summary>PD's max-store-down-time: a silent store turns Down after this long.</summary>
     public TimeSpan MaxStoreDownTime { get; init; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// The gRPC address PD lists for each store, by position (e.g. <c>tikv0:20160</c>, as in the docker-compose
+    /// deployment); stores past the list, or all without one, get a loopback port nobody listens on.
+    /// </summary>
+    public IReadOnlyList<string>? StoreAddresses { get; init; }
+
     /// <summary>Seeds the random parts (cluster id, member ids) so runs are reproducible.</summary>
     public int Seed { get; init; } = 20260125;
 }
