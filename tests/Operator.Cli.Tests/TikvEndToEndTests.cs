@@ -66,6 +66,7 @@ public sealed class TikvEndToEndTests
         var crash = crashed.GetProperty("diagnosis");
         Assert.Equal("store_crashed", crash.GetProperty("cause").GetString());
         Assert.Equal("store5", crash.GetProperty("node").GetString());
+        Assert.Contains(crash.GetProperty("commands").EnumerateArray(), c => c.GetString() == "./operator chaos restart store5 --subject tikv");
         var id = crashed.GetProperty("id").GetInt64().ToString(CultureInfo.InvariantCulture);
         Assert.Contains($"DIAGNOSED #{id} store_down:store5 → store_crashed", agent.Stdout, StringComparison.Ordinal);
 
