@@ -5,6 +5,7 @@ using Operator.Etcd.Client;
 using Operator.Etcd.Local;
 using Operator.Etcd.Observing;
 using Operator.Etcd.Workload;
+using Operator.TiKV.Deployment;
 
 namespace Operator.Cli;
 
@@ -12,6 +13,19 @@ namespace Operator.Cli;
 internal static class Wiring
 {
     public static LocalEtcdCluster Cluster(StateDirectory state) => new(state.Path, TimeProvider.System);
+
+    /// <summary>The TiKV docker-compose deployment whose files live in the state dir (docker found on PATH).</summary>
+    public static ComposeDeployment Compose(StateDirectory state) => new(state.Path, "docker", TimeProvider.System);
+
+    /// <summary>The compose deployment <c>cluster up --subject tikv</c> started, or a one-line error saying to start it.</summary>
+    public static ComposeDeployment ExistingCompose(StateDirectory state, string purpose)
+    {
+        var compose = Compose(state);
+        return compose.Exists
+            ? compose
+            : throw new OperatorException(
+                $"{purpose} for TiKV needs the compose deployment, and there is none in {state.Path}; start it with `operator cluster up --subject tikv`");
+    }
 
     /// <summary>
     /// The etcd subject: the external members given by <paramref name="endpoints"/>, else the local cluster

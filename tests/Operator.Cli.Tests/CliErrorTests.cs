@@ -5,15 +5,7 @@ namespace Operator.Cli.Tests;
 /// <summary>Bad input gets one line on stderr that names the problem and what to do, and a non-zero exit.</summary>
 public sealed class CliErrorTests
 {
-    private static void AssertOneLineError(CliResult r, string expected)
-    {
-        Assert.True(r.ExitCode != 0, r.ToString());
-        var lines = r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.True(lines.Length == 1, r.ToString());
-        Assert.StartsWith("operator: ", lines[0]);
-        Assert.Contains(expected, lines[0]);
-        Assert.DoesNotContain("   at ", r.Stderr);
-    }
+    private static void AssertOneLineError(CliResult r, string expected) => CliAssert.OneLineError(r, expected);
 
     [Fact]
     public async Task Commands_without_a_cluster_say_how_to_start_one()

@@ -31,9 +31,18 @@ internal static class OperatorCli
     }
 
     /// <summary>Runs a command to completion (bounded by a generous deadline) and returns exit code and output.</summary>
-    public static async Task<CliResult> RunAsync(string stateDir, params string[] args)
+    public static Task<CliResult> RunAsync(string stateDir, params string[] args) => RunAsync(stateDir, new Dictionary<string, string>(), args);
+
+    /// <summary>Like <see cref="RunAsync(string, string[])"/>, with these environment variables set (e.g. a PATH with a fake docker).</summary>
+    public static async Task<CliResult> RunAsync(string stateDir, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        using var p = Process.Start(StartInfo(stateDir, args))!;
+        var psi = StartInfo(stateDir, args);
+        foreach (var (name, value) in environment)
+        {
+            psi.Environment[name] = value;
+        }
+
+        using var p = Process.Start(psi)!;
         p.StandardInput.Close();
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();

@@ -64,7 +64,6 @@ public sealed class FakeTikvCluster : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(options.RegionCount, 1);
         RequireOnePerNode(options.PdPorts?.Count, options.PdCount, nameof(options.PdPorts));
         RequireOnePerNode(options.StatusPorts?.Count, options.StoreCount, nameof(options.StatusPorts));
-        RequireOnePerNode(options.StoreAddresses?.Count, options.StoreCount, nameof(options.StoreAddresses));
 
         var now = time.GetUtcNow();
         var random = new Random(options.Seed);
@@ -104,7 +103,8 @@ public sealed class FakeTikvCluster : IAsyncDisposable
                 servers.Add(server);
                 // Stores started a while ago, a few seconds apart, so their heartbeats are not in step.
                 var startedAt = now - TimeSpan.FromHours(1) - TimeSpan.FromMilliseconds(3700 * i);
-                store = new FakeStore(storeIds[i], i, options.StoreAddresses?[i] ?? $"127.0.0.1:{UnusedPort()}", server, time, options.StoreHeartbeatInterval, options.MaxStoreDownTime, startedAt, new StoreStatusValues());
+                var address = options.StoreAddresses is { } given && i < given.Count ? given[i] : $"127.0.0.1:{UnusedPort()}";
+                store = new FakeStore(storeIds[i], i, address, server, time, options.StoreHeartbeatInterval, options.MaxStoreDownTime, startedAt, new StoreStatusValues());
                 server.Start();
                 stores.Add(store);
             }

@@ -35,8 +35,8 @@ public sealed record FakeTikvOptions
     public int? PrometheusPort { get; init; }
 
     /// <summary>
-    /// The gRPC address each store advertises, in store order (<c>tikv0:20160</c>, as in the compose deployment); null
-    /// gives each a loopback port nobody listens on. Nothing listens on these either.
+    /// The gRPC address PD lists for each store, by position (e.g. <c>tikv0:20160</c>, as in the docker-compose
+    /// deployment); stores past the list, or all without one, get a loopback port nobody listens on.
     /// </summary>
     public IReadOnlyList<string>? StoreAddresses { get; init; }
 

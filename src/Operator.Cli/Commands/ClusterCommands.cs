@@ -1,17 +1,18 @@
 using System.CommandLine;
 using Operator.Cli.Subjects;
+using Operator.Core;
 using Operator.Core.Observing;
 using Operator.Etcd;
 using Operator.Etcd.Local;
 
 namespace Operator.Cli.Commands;
 
-/// <summary><c>operator cluster up|status|down</c>.</summary>
+/// <summary><c>operator cluster up|status|down</c>: the local etcd cluster, or with <c>--subject tikv</c> the TiKV compose deployment.</summary>
 internal static class ClusterCommands
 {
     public static Command Build()
     {
-        var cluster = new Command("cluster", "Run and inspect the local etcd cluster");
+        var cluster = new Command("cluster", "Run and inspect the local etcd cluster, or the TiKV playground (--subject tikv)");
         cluster.Add(Up());
         cluster.Add(Status());
         cluster.Add(Down());
@@ -30,11 +31,25 @@ internal static class ClusterCommands
             }
         });
         var etcdBin = new Option<string?>("--etcd-bin") { Description = "Path to the etcd binary (default: etcd on PATH)" };
-        var command = new Command("up", "Start a local etcd cluster on 127.0.0.1; returns when it is healthy") { nodes, etcdBin };
+        var subjects = new SubjectOptions();
+        var command = new Command("up", "Start a local etcd cluster on 127.0.0.1 (or, with --subject tikv, the TiKV playground in Docker); returns when it is healthy")
+        {
+            nodes, etcdBin, subjects.Subject,
+        };
         command.SetAction((parse, ct) => Run.Guarded(
             async () =>
             {
                 var state = Options.State(parse).EnsureWritable();
+                if (subjects.IsTikv(parse))
+                {
+                    RefuseEtcdOnly(parse.GetValue(nodes) is not null, "--nodes", "the TiKV compose cluster always runs 3 PD members and 3 stores");
+                    RefuseEtcdOnly(parse.GetValue(etcdBin) is not null, "--etcd-bin", "the TiKV cluster runs in Docker (docker on PATH)");
+                    var compose = Wiring.Compose(state);
+                    var services = await compose.UpAsync(ct).ConfigureAwait(false);
+                    Console.Write(ComposeUpView.Render(services, compose.Project, compose.Directory));
+                    return 0;
+                }
+
                 var started = await Wiring.Cluster(state).UpAsync(parse.GetValue(nodes), parse.GetValue(etcdBin), ct).ConfigureAwait(false);
                 foreach (var n in started)
                 {
@@ -53,15 +68,27 @@ internal static class ClusterCommands
         var json = Options.Json();
         var subjects = new SubjectOptions();
         var probeTimeout = Options.ProbeTimeout(TimeSpan.FromSeconds(1));
-        var command = new Command("status", "Show every member: state, leader, pid, client URL") { json, probeTimeout };
+        var command = new Command("status", "Show every member: state, leader, pid, client URL (TiKV: PD members and stores)") { json, probeTimeout };
         subjects.AddTo(command);
         command.SetAction((parse, ct) => Run.Guarded(
             async () =>
             {
                 var state = Options.State(parse);
-                await using var subject = await subjects.Resolve(parse, state).OpenAsync(parse.GetValue(probeTimeout), ct).ConfigureAwait(false);
+                var setup = subjects.Resolve(parse, state);
+                await using var subject = await setup.OpenAsync(parse.GetValue(probeTimeout), ct).ConfigureAwait(false);
                 var o = await subject.ObserveAsync(ct).ConfigureAwait(false);
-                if (parse.GetValue(json))
+                if (setup.Name == SubjectOptions.Tikv)
+                {
+                    if (parse.GetValue(json))
+                    {
+                        Json.Print(TikvStatusJson.From(o));
+                    }
+                    else
+                    {
+                        Console.Write(TikvStatusView.Render(o));
+                    }
+                }
+                else if (parse.GetValue(json))
                 {
                     Json.Print(new
                     {
@@ -93,12 +120,23 @@ internal static class ClusterCommands
 
     private static Command Down()
     {
-        var purge = new Option<bool>("--purge") { Description = "Also delete the members' data dirs, logs and cluster.json (the ticket database is kept)" };
-        var command = new Command("down", "Stop exactly the member processes recorded in the state dir") { purge };
+        var purge = new Option<bool>("--purge") { Description = "Also delete the members' data dirs, logs and cluster.json (TiKV: the data volumes and compose files); the ticket database is kept" };
+        var subjects = new SubjectOptions();
+        var command = new Command("down", "Stop exactly the member processes recorded in the state dir (TiKV: docker compose down)") { purge, subjects.Subject };
         command.SetAction((parse, ct) => Run.Guarded(
             async () =>
             {
                 var state = Options.State(parse);
+                if (subjects.IsTikv(parse))
+                {
+                    var compose = Wiring.Compose(state);
+                    await compose.DownAsync(parse.GetValue(purge), ct).ConfigureAwait(false);
+                    Console.WriteLine(parse.GetValue(purge)
+                        ? $"TiKV cluster removed with its data volumes (compose project {compose.Project}); files deleted from {compose.Directory}"
+                        : $"TiKV cluster stopped: containers removed, data volumes kept (compose project {compose.Project})");
+                    return 0;
+                }
+
                 var stopped = await Wiring.Cluster(state).DownAsync(parse.GetValue(purge), ct).ConfigureAwait(false);
                 foreach (var s in stopped)
                 {
@@ -118,4 +156,12 @@ internal static class ClusterCommands
     }
 
     internal static string Display(Uri url) => url.GetLeftPart(UriPartial.Authority);
+
+    private static void RefuseEtcdOnly(bool given, string option, string why)
+    {
+        if (given)
+        {
+            throw new OperatorException($"{option} is for etcd; {why}");
+        }
+    }
 }

@@ -33,6 +33,13 @@ internal sealed class SubjectOptions
 
     public IEnumerable<Option> All => [Subject, Endpoints, Pd, Prometheus, LogDir];
 
+    /// <summary>True when the command line says <c>--subject tikv</c>.</summary>
+    public bool IsTikv(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        return parse.GetValue(Subject) == Tikv;
+    }
+
     /// <summary>The subject the command line names, bound to the state dir; options of the other subject are refused.</summary>
     public ISubjectSetup Resolve(ParseResult parse, StateDirectory state)
     {

@@ -13,7 +13,7 @@ namespace Operator.Cli.Subjects;
 /// <summary>
 /// TiKV: PD at <c>--pd</c> (and Prometheus at <c>--prometheus</c>), or the docker-compose cluster that
 /// <c>cluster up --subject tikv</c> started in the state dir. Logs come from <c>--log-dir</c>, else from the compose
-/// containers, else there are none.
+/// containers when PD is the compose cluster's, else there are none.
 /// </summary>
 internal sealed class TikvSetup : ISubjectSetup
 {
@@ -26,15 +26,15 @@ internal sealed class TikvSetup : ISubjectSetup
     public TikvSetup(StateDirectory state, string? pd, string? prometheus, string? logDir)
     {
         _state = state;
-        var compose = new ComposeDeployment(state.Path);
-        _compose = compose.Exists ? compose : null;
+        var compose = Wiring.Compose(state);
+        var composePd = ComposeEndpoints.PdMemberUrls.Values.Select(u => new Uri(u)).ToList();
         if (!string.IsNullOrWhiteSpace(pd))
         {
             _pd = Urls.Parse("--pd", pd, "--pd http://pd0:2379,http://pd1:2379");
         }
-        else if (_compose is not null)
+        else if (compose.Exists)
         {
-            _pd = ComposeEndpoints.PdMemberUrls.Values.Select(u => new Uri(u)).ToList();
+            _pd = composePd;
         }
         else
         {
@@ -42,6 +42,10 @@ internal sealed class TikvSetup : ISubjectSetup
                 $"no TiKV cluster to watch in {state.Path}: give PD's URLs with --pd http://pd0:2379[,…] (and --prometheus http://host:9090), or start one with `operator cluster up --subject tikv`");
         }
 
+        // The compose deployment's member URLs, Prometheus and container logs belong to it only: --pd naming another
+        // cluster must not be pinged or diagnosed through them.
+        var onCompose = compose.Exists && _pd.All(u => composePd.Any(c => c.Authority == u.Authority));
+        _compose = onCompose ? compose : null;
         _prometheus = !string.IsNullOrWhiteSpace(prometheus)
             ? Urls.Parse("--prometheus", prometheus, "--prometheus http://127.0.0.1:9090").Single()
             : _compose is not null ? new Uri(ComposeEndpoints.PrometheusUrl) : null;

@@ -27,6 +27,7 @@ public sealed class TikvSubject : ISubject
     private readonly TikvSubjectOptions _options;
     private readonly IReadOnlyList<Uri> _pdEndpoints;
     private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _probeSlots;
     private IReadOnlyList<PdStoreInfo> _lastStores = [];
     private IReadOnlyList<PdMember> _lastMembers = [];
     private TikvMetrics? _lastMetrics;
@@ -45,6 +46,7 @@ public sealed class TikvSubject : ISubject
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _options = options ?? new TikvSubjectOptions();
         _pd = new PdClient(pdEndpoints, time);
+        _probeSlots = new SemaphoreSlim(_options.ProbeConcurrency);
         _probe = new StatusProbe(time);
         _prometheus = prometheus;
         _metrics = prometheus is null ? null : new TikvMetricsReader(new PrometheusClient(prometheus, time));
@@ -57,12 +59,28 @@ public sealed class TikvSubject : ISubject
         var at = _time.GetUtcNow();
         var started = _time.GetTimestamp();
         var timeout = _options.ProbeTimeout;
+        var pdTimeout = timeout > _options.PdTimeout ? timeout : _options.PdTimeout;
         RefreshMetricsInBackground();
 
-        var membersTask = _pd.MembersAsync(timeout, cancellationToken);
-        var storesTask = _pd.StoresAsync(timeout, cancellationToken);
-        var countTask = _pd.RegionCountAsync(timeout, cancellationToken);
-        var checkTasks = Checks.Select(kind => _pd.CheckRegionsAsync(kind, timeout, cancellationToken)).ToArray();
+        // The direct probes of the stores and members seen last start at once, alongside PD's answers: a slow or
+        // leaderless PD must not delay seeing a dead store. Stores or members PD lists for the first time are probed
+        // as soon as its answer arrives.
+        IReadOnlyList<PdStoreInfo> knownStores;
+        IReadOnlyList<PdMember> knownMembers;
+        lock (_gate)
+        {
+            (knownStores, knownMembers) = (_lastStores, _lastMembers);
+        }
+
+        var storeProbes = new Dictionary<string, Task<HttpResult<ProbeAnswer>>>(StringComparer.Ordinal);
+        var pings = new Dictionary<Uri, Task<HttpResult<ProbeAnswer>>>();
+        ProbeStores(knownStores, storeProbes, timeout, cancellationToken);
+        PingMembers(PdTargets(knownMembers), pings, timeout, cancellationToken);
+
+        var membersTask = _pd.MembersAsync(pdTimeout, cancellationToken);
+        var storesTask = _pd.StoresAsync(pdTimeout, cancellationToken);
+        var countTask = _pd.RegionCountAsync(pdTimeout, cancellationToken);
+        var checkTasks = Checks.Select(kind => _pd.CheckRegionsAsync(kind, pdTimeout, cancellationToken)).ToArray();
         var members = await membersTask.ConfigureAwait(false);
         var stores = await storesTask.ConfigureAwait(false);
 
@@ -98,13 +116,12 @@ public sealed class TikvSubject : ISubject
             errors.AddRange(stores.Value.Problems.Select(p => $"PD store entry skipped: {p}"));
         }
 
-        // The direct probes: every store's status server and every PD member's ping, concurrently.
         var liveStores = storeList.Where(s => s.Store.State != PdStoreState.Tombstone).ToList();
-        var storeProbes = liveStores.Select(s => _probe.ProbeStoreAsync(s.Store.StatusAddress, timeout, cancellationToken)).ToArray();
         var pdTargets = PdTargets(memberList);
-        var pings = pdTargets.Select(t => _pd.PingAsync(t.Url, timeout, cancellationToken)).ToArray();
-        await Task.WhenAll(storeProbes).ConfigureAwait(false);
-        await Task.WhenAll(pings).ConfigureAwait(false);
+        ProbeStores(liveStores, storeProbes, timeout, cancellationToken);
+        PingMembers(pdTargets, pings, timeout, cancellationToken);
+        await Task.WhenAll(storeProbes.Values).ConfigureAwait(false);
+        await Task.WhenAll(pings.Values).ConfigureAwait(false);
         var count = await countTask.ConfigureAwait(false);
         var checks = await Task.WhenAll(checkTasks).ConfigureAwait(false);
         var metrics = CurrentMetrics();
@@ -113,18 +130,19 @@ public sealed class TikvSubject : ISubject
         var leader = members.Ok ? members.Value!.Leader?.Name : null;
         for (var i = 0; i < pdTargets.Count; i++)
         {
-            nodes.Add(PdNode(pdTargets[i], await pings[i].ConfigureAwait(false), leader));
+            nodes.Add(PdNode(pdTargets[i], await pings[pdTargets[i].Url].ConfigureAwait(false), leader));
         }
 
         for (var i = 0; i < liveStores.Count; i++)
         {
-            nodes.Add(StoreNode(liveStores[i], await storeProbes[i].ConfigureAwait(false), metrics, at));
+            nodes.Add(StoreNode(liveStores[i], await storeProbes[liveStores[i].Store.StatusAddress].ConfigureAwait(false), metrics, at));
         }
 
         var facts = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [TikvReadings.StoreCount] = liveStores.Count.ToString(CultureInfo.InvariantCulture),
-            [TikvReadings.Prometheus] = metrics is null ? (_prometheus is null ? "unavailable: no --prometheus given" : "unavailable: not read yet") : metrics.Unavailable ?? "ok",
+            [TikvReadings.Prometheus] = metrics is null ? (_prometheus is null ? "unavailable: no --prometheus given" : "unavailable: not read yet")
+                : metrics.Unavailable is { } why ? $"unavailable: {why.Replace("metrics unavailable: ", string.Empty, StringComparison.Ordinal)}" : "ok",
         };
         if (leader is { Length: > 0 })
         {
@@ -172,7 +190,46 @@ public sealed class TikvSubject : ISubject
     {
         _pd.Dispose();
         _probe.Dispose();
+        _probeSlots.Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    private void ProbeStores(IEnumerable<PdStoreInfo> stores, Dictionary<string, Task<HttpResult<ProbeAnswer>>> probes, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        foreach (var store in stores)
+        {
+            var address = store.Store.StatusAddress;
+            if (store.Store.State != PdStoreState.Tombstone && !probes.ContainsKey(address))
+            {
+                probes[address] = Gated(token => _probe.ProbeStoreAsync(address, timeout, token), cancellationToken);
+            }
+        }
+    }
+
+    private void PingMembers(IEnumerable<(string Name, Uri Url, PdMember? Member)> targets, Dictionary<Uri, Task<HttpResult<ProbeAnswer>>> pings, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        foreach (var target in targets)
+        {
+            if (!pings.ContainsKey(target.Url))
+            {
+                pings[target.Url] = Gated(token => _pd.PingAsync(target.Url, timeout, token), cancellationToken);
+            }
+        }
+    }
+
+    // At most ProbeConcurrency probes in flight; each one's deadline starts when it gets its turn, so a thousand
+    // stores queued behind each other are not called unresponsive for the time they waited here.
+    private async Task<HttpResult<ProbeAnswer>> Gated(Func<CancellationToken, Task<HttpResult<ProbeAnswer>>> probe, CancellationToken cancellationToken)
+    {
+        await _probeSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await probe(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _probeSlots.Release();
+        }
     }
 
     private static string CheckFact(PdRegionCheckKind kind) => kind switch

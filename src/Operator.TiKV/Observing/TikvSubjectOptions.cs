@@ -7,6 +7,16 @@ public sealed record TikvSubjectOptions
     public TimeSpan ProbeTimeout { get; init; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>
+    /// Least deadline for each PD API request (members, stores, region counts and checks). Their answers are larger
+    /// than a probe's (a thousand stores are a megabyte of JSON) and PD's view only corroborates: a PD answer that
+    /// is late is not a PD member that is down; that is what the pings decide, under <see cref="ProbeTimeout"/>.
+    /// </summary>
+    public TimeSpan PdTimeout { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How many status probes and pings are in flight at once; each one's deadline starts when it is sent.</summary>
+    public int ProbeConcurrency { get; init; } = 64;
+
+    /// <summary>
     /// How long one Prometheus reading is reused. Prometheus scrapes every 15 s, so asking every cycle buys nothing; the
     /// reading runs in the background and never delays a cycle.
     /// </summary>

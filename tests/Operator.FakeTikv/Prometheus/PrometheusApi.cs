@@ -18,7 +18,28 @@ internal sealed class PrometheusApi(FakeClusterState state, FakePrometheus owner
 
     private readonly ScrapedLabels _labels = new();
 
-    public ValueTask<HttpReply> HandleAsync(HttpRequest request, CancellationToken cancellationToken) => ValueTask.FromResult(Handle(request));
+    // One query is evaluated at a time. A PromQL evaluation over a thousand stores is pure CPU; several at once would
+    // take every thread-pool thread of this process and starve the status servers that share it, which a real
+    // Prometheus, running on its own machine, never does.
+    private readonly SemaphoreSlim _evaluating = new(1, 1);
+
+    public async ValueTask<HttpReply> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Path is not ("/api/v1/query" or "/api/v1/query_range"))
+        {
+            return Handle(request);
+        }
+
+        await _evaluating.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return Handle(request);
+        }
+        finally
+        {
+            _evaluating.Release();
+        }
+    }
 
     private HttpReply Handle(HttpRequest request)
     {

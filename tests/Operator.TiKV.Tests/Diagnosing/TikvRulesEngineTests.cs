@@ -46,7 +46,7 @@ public sealed class TikvRulesEngineTests
         Assert.Contains("refused connections", d.PrimaryDiagnosis);
         Assert.Contains(d.SupportingEvidence, e => e.Source == "log" && e.Detail.Contains("store1 and store5 logged 'connection aborted'", StringComparison.Ordinal));
         Assert.Contains(d.Alternatives, a => a.Hypothesis.StartsWith("network_isolated", StringComparison.Ordinal) && a.Conclusion.StartsWith("ruled out", StringComparison.Ordinal));
-        Assert.Contains("./operator chaos restart store4", d.Commands);
+        Assert.Contains("./operator chaos restart store4 --subject tikv", d.Commands);
         Assert.True(d.Alternatives.Count >= 2);
     }
 
@@ -131,7 +131,7 @@ public sealed class TikvRulesEngineTests
         Assert.Equal(TikvCauses.PdQuorumLost, d.Cause);
         Assert.Null(d.Node);
         Assert.Contains("only 1 of 3 PD members answer (pd0); 2 are needed", d.PrimaryDiagnosis);
-        Assert.Contains("./operator chaos restart pd1", d.Commands);
+        Assert.Contains("./operator chaos restart pd1 --subject tikv", d.Commands);
     }
 
     [Fact]

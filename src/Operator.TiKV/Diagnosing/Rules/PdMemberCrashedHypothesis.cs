@@ -42,6 +42,6 @@ public sealed class PdMemberCrashedHypothesis : ITikvHypothesis
 
     public Remedy Remedy(TikvEvidence e) => new(
         $"Start PD member {e.Node ?? "?"} again with its data dir; it rejoins the PD raft group. If its host is gone, remove the member (`member delete`) and add a new one.",
-        [$"./operator chaos restart {e.Node ?? "<pd member>"}", "curl -s http://<pd>/pd/api/v1/health", "curl -s http://<pd>/pd/api/v1/members"],
+        [$"./operator chaos restart {e.Node ?? "<pd member>"} --subject tikv", "curl -s http://<pd>/pd/api/v1/health", "curl -s http://<pd>/pd/api/v1/members"],
         ["with two of three PD members the cluster still works, but one more failure stops TSO and scheduling", "never start a PD member with a fresh data dir under its old name"]);
 }

@@ -41,6 +41,6 @@ public sealed class PdQuorumLostHypothesis : ITikvHypothesis
 
     public Remedy Remedy(TikvEvidence e) => new(
         "Bring PD members back until a majority runs (restart them with their data dirs); a leader is elected within seconds and TiKV reconnects by itself.",
-        [.. e.PdMembers.Where(m => !m.IsUp).Select(m => $"./operator chaos restart {m.Name}"), "curl -s http://<pd>/pd/api/v1/health"],
+        [.. e.PdMembers.Where(m => !m.IsUp).Select(m => $"./operator chaos restart {m.Name} --subject tikv"), "curl -s http://<pd>/pd/api/v1/health"],
         ["until PD has a leader no transaction can get a timestamp", "do not recreate PD members with empty data dirs: the cluster id would change"]);
 }

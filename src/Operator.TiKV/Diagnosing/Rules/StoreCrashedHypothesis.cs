@@ -59,7 +59,7 @@ public sealed class StoreCrashedHypothesis : ITikvHypothesis
         var id = e.Observed?.Metric(TikvReadings.StoreId) is { } sid ? sid.ToString("0", CultureInfo.InvariantCulture) : "<id>";
         return new Remedy(
             $"Start {node}'s TiKV process again with the same data dir and flags; it rejoins, catches up its regions and PD marks it Up at the next heartbeat. If the host is gone for good, add a new store first and then remove this one (`store delete`), so its replicas have somewhere to go.",
-            [$"./operator chaos restart {node}", $"curl -s http://<pd>/pd/api/v1/store/{id}", "./operator cluster status --subject tikv"],
+            [$"./operator chaos restart {node} --subject tikv", $"curl -s http://<pd>/pd/api/v1/store/{id}", "./operator cluster status --subject tikv"],
             [
                 "until it is back, its regions run on two replicas: a second store failure loses quorum for them",
                 "PD starts re-creating its replicas elsewhere only after max-store-down-time (30 min); with three stores there is nowhere to put them",

@@ -1,9 +1,8 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Runtime.Versioning;
-using Operator.Testing;
 
-namespace Operator.TiKV.Tests.Deployment;
+namespace Operator.Testing;
 
 /// <summary>
 /// A fake <c>docker</c> executable: a small sh script in its own directory that appends its argv (arguments
@@ -11,7 +10,7 @@ namespace Operator.TiKV.Tests.Deployment;
 /// keyed by their first argument (<c>info</c>, <c>kill</c>, <c>logs</c>) or, for compose, <c>compose-&lt;verb&gt;</c>.
 /// </summary>
 [UnsupportedOSPlatform("windows")]
-internal sealed class FakeDocker : IDisposable
+public sealed class FakeDocker : IDisposable
 {
     private const string Script = """
         #!/bin/sh
@@ -51,6 +50,9 @@ internal sealed class FakeDocker : IDisposable
 
     /// <summary>The directory holding only the fake <c>docker</c>, to put on PATH.</summary>
     public string BinDirectory { get; }
+
+    /// <summary>The process's PATH with <see cref="BinDirectory"/> first, for a child process that should find the fake.</summary>
+    public string PathWithFakeFirst => BinDirectory + System.IO.Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
 
     /// <summary>Full path of the fake.</summary>
     public string Binary { get; }
