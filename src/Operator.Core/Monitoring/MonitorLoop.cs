@@ -14,6 +14,7 @@ namespace Operator.Core.Monitoring;
 /// </summary>
 public sealed class MonitorLoop
 {
+    private readonly HeapTrim _heap = new();
     private readonly ISubject _subject;
     private readonly InvariantEngine _engine;
     private readonly TicketStore _store;
@@ -103,6 +104,7 @@ public sealed class MonitorLoop
 
         report = report with { Tickets = outcome, StoreError = storeError, Elapsed = _time.GetElapsedTime(started) };
         _heartbeat.Cycle(report, _engine.EnabledCount);
+        _heap.BetweenCycles();
         return report;
     }
 

@@ -12,7 +12,7 @@ namespace Operator.TiKV.Invariants;
 public sealed class StoreDownInvariant : IInvariant
 {
     private static readonly HashSet<string> AbnormalPdStates = new(StringComparer.OrdinalIgnoreCase) { "Disconnected", "Down", "Offline" };
-    private readonly Dictionary<string, DateTimeOffset> _unresponsiveSince = new(StringComparer.Ordinal);
+    private readonly UnresponsivePatience _patience = new();
 
     public string Name => "store_down";
 
@@ -20,7 +20,7 @@ public sealed class StoreDownInvariant : IInvariant
 
     public InvariantSettings Defaults { get; } = new(true, TimeSpan.Zero, Severity.Critical, new Dictionary<string, double>
     {
-        ["unresponsive_seconds"] = 2,
+        [UnresponsivePatience.Parameter] = UnresponsivePatience.DefaultSeconds,
     });
 
     public IReadOnlyList<Finding>? Check(Observation observation, InvariantSettings settings)
@@ -31,24 +31,14 @@ public sealed class StoreDownInvariant : IInvariant
             return null; // PD could not list the stores: nothing to judge this cycle
         }
 
-        var patience = TimeSpan.FromSeconds(settings.Parameter("unresponsive_seconds", 2));
+        var patience = TimeSpan.FromSeconds(settings.Parameter(UnresponsivePatience.Parameter, UnresponsivePatience.DefaultSeconds));
         var serving = stores.Count(s => s.IsUp && !AbnormalPdStates.Contains(s.Fact(TikvReadings.PdStateName) ?? string.Empty));
         var findings = new List<Finding>();
         foreach (var store in stores)
         {
             var pdState = store.Fact(TikvReadings.PdStateName);
             var pdSaysDown = pdState is not null && AbnormalPdStates.Contains(pdState);
-            if (store.State == NodeState.Unresponsive)
-            {
-                _unresponsiveSince.TryAdd(store.Name, observation.At);
-            }
-            else
-            {
-                _unresponsiveSince.Remove(store.Name);
-            }
-
-            var probeDown = store.State is NodeState.Down or NodeState.Paused
-                || (store.State == NodeState.Unresponsive && observation.At - _unresponsiveSince[store.Name] >= patience);
+            var probeDown = _patience.IsDown(store, observation.At, patience);
             if (!probeDown && !pdSaysDown)
             {
                 continue;

@@ -88,6 +88,22 @@ public sealed class TikvInvariantTests
     }
 
     [Fact]
+    public void A_PD_member_whose_ping_times_out_is_down_only_once_that_has_lasted_two_seconds()
+    {
+        var invariant = new PdMemberDownInvariant();
+        Observation At(double seconds) => TikvObs.Of(TikvObs.T0.AddSeconds(seconds), [TikvObs.Pd("pd0", leader: true), TikvObs.Pd("pd1", state: NodeState.Unresponsive, error: "ping http://127.0.0.1:2379/pd1: no answer within 300 ms"), TikvObs.Pd("pd2")]);
+
+        Assert.Empty(invariant.Check(At(0), invariant.Defaults)!);
+        Assert.Empty(invariant.Check(At(1.5), invariant.Defaults)!);
+        var f = Assert.Single(invariant.Check(At(2), invariant.Defaults)!);
+        Assert.Equal("PD member pd1 is unresponsive: ping http://127.0.0.1:2379/pd1: no answer within 300 ms; 2 of 3 PD members up", f.Message);
+
+        var back = TikvObs.Of(TikvObs.T0.AddSeconds(3), [TikvObs.Pd("pd0", leader: true), TikvObs.Pd("pd1"), TikvObs.Pd("pd2")]);
+        Assert.Empty(invariant.Check(back, invariant.Defaults)!);
+        Assert.Empty(invariant.Check(At(4), invariant.Defaults)!); // the patience starts over
+    }
+
+    [Fact]
     public void Regions_missing_a_peer_above_the_threshold_are_reported_with_the_sample()
     {
         var o = TikvObs.Healthy(facts: new() { [TikvReadings.MissPeerRegions] = "37", [TikvReadings.TotalRegions] = "1000000", [TikvReadings.RegionSample] = "miss-peer: 2, 14, 30" });

@@ -18,7 +18,7 @@ public sealed class TikvSubjectTests
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
 
     private static TikvSubject Open(FakeTikvCluster cluster, bool prometheus = true, TikvSubjectOptions? options = null) =>
-        new(cluster.PdUrls.Select(u => new Uri(u)).ToList(), prometheus ? new Uri(cluster.Prometheus.Url) : null, TimeProvider.System, options ?? new TikvSubjectOptions { ProbeTimeout = TimeSpan.FromMilliseconds(500), MetricsInterval = TimeSpan.FromMilliseconds(200) });
+        new(cluster.PdUrls.Select(u => new Uri(u)).ToList(), prometheus ? new Uri(cluster.Prometheus.Url) : null, TimeProvider.System, options ?? new TikvSubjectOptions { ProbeTimeout = TimeSpan.FromSeconds(2), MetricsInterval = TimeSpan.FromMilliseconds(200) });
 
     private static NodeObservation Node(Observation o, string name) => Assert.Single(o.Nodes, n => n.Name == name);
 
@@ -85,7 +85,7 @@ public sealed class TikvSubjectTests
     public async Task Hung_store_is_unresponsive_within_the_probe_deadline()
     {
         await using var cluster = FakeTikvCluster.Start();
-        await using var subject = Open(cluster, prometheus: false);
+        await using var subject = Open(cluster, prometheus: false, new TikvSubjectOptions { ProbeTimeout = TimeSpan.FromMilliseconds(500) });
         cluster.Store(5).Hang();
 
         var o = await subject.ObserveAsync(CancellationToken.None);
