@@ -141,7 +141,8 @@ ms = [float(re.search(r"\| (\d+) ms", l).group(1)) for l in lines]
 up = re.search(r"(\d+)/(\d+) up", lines[-1])
 rest = sorted(ms[1:])
 print(f"one cycle over 1,000 stores / 1,000,000 regions ({up.group(0)}; {len(ms)} cycles at --interval 1): "
-      f"first {ms[0]:.0f} ms, then median {statistics.median(rest):.0f} ms, max {rest[-1]:.0f} ms; "
+      f"first {ms[0]:.0f} ms, then median {statistics.median(rest):.0f} ms, p90 {rest[int(0.9 * (len(rest) - 1))]:.0f} ms, max {rest[-1]:.0f} ms "
+      f"({sum(1 for m in rest if m > 500)} of {len(rest)} over 500 ms); "
       f"monitor peak RSS {int(sys.argv[2])/1024:.1f} MB")
 PY
 grep 'OPENED\|RESOLVED\|WARNING' "$state/monitor-large.log" | cut -c1-200 | sed 's/^/  /'
