@@ -1,5 +1,6 @@
 using Operator.Cli.Demo;
 using Operator.Core;
+using Operator.Core.Observing;
 using Operator.FakeTikv;
 using Operator.Testing;
 using Operator.TiKV.Deployment;
@@ -38,10 +39,21 @@ public sealed class TikvDemoClusterTests : IAsyncLifetime
         _dir.Dispose();
     }
 
+    // One observation can catch a probe timing out on a loaded test host; wait for the state the test set up.
+    private async Task<Observation> ObserveSettledAsync(params string[] down)
+    {
+        Observation o = null!;
+        await Eventually.WaitUntilAsync(
+            async () => (o = await _cluster.ObserveAsync(CancellationToken.None)).Nodes.All(n => n.IsUp != down.Contains(n.Name)),
+            TimeSpan.FromSeconds(15),
+            "the fake cluster observed as the test set it up");
+        return o;
+    }
+
     [Fact]
     public async Task Observes_three_pd_members_and_three_stores()
     {
-        var o = await _cluster.ObserveAsync(CancellationToken.None);
+        var o = await ObserveSettledAsync();
 
         Assert.Equal(["pd0", "pd1", "pd2", "store1", "store4", "store5"], o.Nodes.Select(n => n.Name));
         Assert.Equal(["pd", "pd", "pd", "tikv", "tikv", "tikv"], o.Nodes.Select(n => n.Role));
@@ -51,7 +63,7 @@ public sealed class TikvDemoClusterTests : IAsyncLifetime
     [Fact]
     public async Task Detail_says_leader_or_member_for_pd_and_regions_leaders_and_disk_for_a_store()
     {
-        var o = await _cluster.ObserveAsync(CancellationToken.None);
+        var o = await ObserveSettledAsync();
 
         Assert.Equal("leader · " + new Uri(_fake.PdUrls[1]).Authority, _cluster.Detail(o.Nodes.Single(n => n.Name == "pd1")));
         Assert.StartsWith("member · ", _cluster.Detail(o.Nodes.Single(n => n.Name == "pd0")), StringComparison.Ordinal);
@@ -62,7 +74,7 @@ public sealed class TikvDemoClusterTests : IAsyncLifetime
     public async Task Detail_names_the_pd_state_of_a_store_that_is_not_up()
     {
         _fake.Store(5).SetPdState(Operator.FakeTikv.Tikv.StoreStateName.Disconnected);
-        var o = await _cluster.ObserveAsync(CancellationToken.None);
+        var o = await ObserveSettledAsync();
 
         Assert.StartsWith("Disconnected · ", _cluster.Detail(o.Nodes.Single(n => n.Name == "store5")), StringComparison.Ordinal);
     }
@@ -73,7 +85,7 @@ public sealed class TikvDemoClusterTests : IAsyncLifetime
     [InlineData(DemoFault.KillFollower, "store1", "the store with the fewest region leaders, 5")]
     public async Task The_fault_hits_the_store_with_the_most_leaders_or_for_kill_follower_the_fewest(DemoFault fault, string store, string why)
     {
-        var o = await _cluster.ObserveAsync(CancellationToken.None);
+        var o = await ObserveSettledAsync();
 
         var (node, reason) = TikvDemoCluster.Victim(o, fault);
 
@@ -85,7 +97,7 @@ public sealed class TikvDemoClusterTests : IAsyncLifetime
     public async Task A_store_that_is_down_is_never_the_victim()
     {
         _fake.Store(4).Kill();
-        var o = await _cluster.ObserveAsync(CancellationToken.None);
+        var o = await ObserveSettledAsync("store4");
 
         Assert.Equal("store5", TikvDemoCluster.Victim(o, DemoFault.KillLeader).Node.Name);
     }
@@ -93,7 +105,7 @@ public sealed class TikvDemoClusterTests : IAsyncLifetime
     [Fact]
     public async Task Store_addresses_map_store_ids_to_the_grpc_addresses_pd_reports()
     {
-        var o = await _cluster.ObserveAsync(CancellationToken.None);
+        var o = await ObserveSettledAsync();
 
         var addresses = TikvDemoCluster.StoreAddresses(o);
 
