@@ -77,6 +77,12 @@ internal static class ClusterCommands
                 var setup = subjects.Resolve(parse, state);
                 await using var subject = await setup.OpenAsync(parse.GetValue(probeTimeout), ct).ConfigureAwait(false);
                 var o = await subject.ObserveAsync(ct).ConfigureAwait(false);
+                if (o.Nodes.Any(n => n.State == NodeState.Unresponsive))
+                {
+                    // A cold process spends its first probes on JIT and connection setup: look again before calling a node unresponsive.
+                    o = await subject.ObserveAsync(ct).ConfigureAwait(false);
+                }
+
                 if (setup.Name == SubjectOptions.Tikv)
                 {
                     if (parse.GetValue(json))
