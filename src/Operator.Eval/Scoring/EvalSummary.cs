@@ -1,7 +1,10 @@
 namespace Operator.Eval.Scoring;
 
-/// <summary>A run's scores: one summary per fault (in the order the faults first appear), the overall one, and the confusion matrix.</summary>
-public sealed record EvalSummary(IReadOnlyList<FaultSummary> Faults, FaultSummary Overall, ConfusionMatrix Confusion)
+/// <summary>
+/// A run's scores: one summary per fault (in the order the faults first appear), the overall one, the confusion matrix,
+/// and every trial's score (for charts of the distributions).
+/// </summary>
+public sealed record EvalSummary(IReadOnlyList<FaultSummary> Faults, FaultSummary Overall, ConfusionMatrix Confusion, IReadOnlyList<TrialScore> Scores)
 {
     /// <summary>Scores every record and summarises them.</summary>
     public static EvalSummary Of(IEnumerable<TrialRecord> records)
@@ -15,6 +18,7 @@ public sealed record EvalSummary(IReadOnlyList<FaultSummary> Faults, FaultSummar
         return new EvalSummary(
             faults,
             FaultSummary.Of(FaultSummary.Overall, scores),
-            ConfusionMatrix.Of(scores.Where(s => !s.Record.Contaminated)));
+            ConfusionMatrix.Of(scores.Where(s => !s.Record.Contaminated)),
+            scores);
     }
 }
