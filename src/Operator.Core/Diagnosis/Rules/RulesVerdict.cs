@@ -15,4 +15,38 @@ public sealed record RulesVerdict(
     string Primary,
     IReadOnlyList<Evidence> Supporting,
     Remedy Remedy,
-    IReadOnlyList<Alternative> Alternatives);
+    IReadOnlyList<Alternative> Alternatives)
+{
+    /// <summary>
+    /// The verdict as a stored <see cref="Diagnosis"/>, with what only the subject knows: the node it names, the
+    /// ticket's severity, the timeline, the affected components and the readings cited.
+    /// </summary>
+    public Diagnosis ToDiagnosis(
+        string? node,
+        string severity,
+        IReadOnlyList<TimelineEntry> timeline,
+        IReadOnlyList<string> affected,
+        IReadOnlyList<MetricReading> readings,
+        string engine,
+        double latencyMs,
+        DateTimeOffset at) =>
+        new(
+            Cause,
+            node,
+            Primary,
+            Diagnosis.ConfidenceWords(Confidence),
+            Confidence,
+            Supporting,
+            Alternatives,
+            Remedy.Action,
+            Remedy.Commands,
+            Remedy.Risks,
+            severity,
+            timeline,
+            affected,
+            readings,
+            engine,
+            null,
+            latencyMs,
+            at);
+}

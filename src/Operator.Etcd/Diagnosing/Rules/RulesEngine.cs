@@ -46,23 +46,13 @@ public sealed class RulesEngine : IDiagnosisEngine
                 ["./operator cluster status", $"./operator diagnose {ticket.Id.ToString(CultureInfo.InvariantCulture)}"],
                 ["acting on a guess may make things worse; nothing here points at one cause"]));
         var cause = verdict.Cause;
-        var diagnosis = new Diagnosis(
-            cause,
+        var diagnosis = verdict.ToDiagnosis(
             cause is EtcdCauses.QuorumLost or EtcdCauses.DiskFull or EtcdCauses.LeaderFlapping or EtcdCauses.Overload ? ticket.Node : ticket.Node ?? SingleBroken(evidence),
-            verdict.Primary,
-            Diagnosis.ConfidenceWords(verdict.Confidence),
-            verdict.Confidence,
-            verdict.Supporting,
-            verdict.Alternatives,
-            verdict.Remedy.Action,
-            verdict.Remedy.Commands,
-            verdict.Remedy.Risks,
             ticket.Severity.ToWire(),
             Timeline(context, verdict.Supporting),
             Affected(evidence),
             Readings(evidence),
             Name,
-            null,
             Math.Round(_time.GetElapsedTime(started).TotalMilliseconds, 3),
             _time.GetUtcNow());
         return Task.FromResult(diagnosis);

@@ -41,23 +41,13 @@ public sealed class TikvRulesEngine : IDiagnosisEngine
                 "Look at PD's view of the stores, the store's log and its metrics by hand; re-diagnose once more evidence is available.",
                 ["./operator cluster status --subject tikv", $"./operator diagnose {ticket.Id.ToString(CultureInfo.InvariantCulture)}"],
                 ["acting on a guess may make things worse; nothing here points at one cause"]));
-        var diagnosis = new Diagnosis(
-            verdict.Cause,
+        var diagnosis = verdict.ToDiagnosis(
             verdict.Cause == TikvCauses.PdQuorumLost ? ticket.Node : evidence.Node,
-            verdict.Primary,
-            Diagnosis.ConfidenceWords(verdict.Confidence),
-            verdict.Confidence,
-            verdict.Supporting,
-            verdict.Alternatives,
-            verdict.Remedy.Action,
-            verdict.Remedy.Commands,
-            verdict.Remedy.Risks,
             ticket.Severity.ToWire(),
             Timeline(context, verdict.Supporting),
             Affected(evidence),
             Readings(evidence),
             Name,
-            null,
             Math.Round(_time.GetElapsedTime(started).TotalMilliseconds, 3),
             _time.GetUtcNow());
         return Task.FromResult(diagnosis);
