@@ -22,6 +22,10 @@ internal static class ChaosCommands
         var chaos = new Command("chaos", "Inject faults into the local cluster (TiKV: into the compose deployment, --subject tikv)");
         chaos.Add(Kill());
         chaos.Add(Restart());
+        foreach (var command in FaultCommands.Build())
+        {
+            chaos.Add(command);
+        }
         return chaos;
     }
 
