@@ -24,7 +24,7 @@ public static class CompareReport
         return sb.ToString();
     }
 
-    /// <summary>The same as JSON: <c>{"a":NAME,"b":NAME,"faults":[{"fault","a":{…},"b":{…}}]}</c>, figures per side as in the run report.</summary>
+    /// <summary>The same as JSON: <c>{"a":NAME,"b":NAME,"faults":[{"fault","a":{…},"b":{…}}]}</c>, figures per side under the run report's camelCase names (rates as fractions, times in ms).</summary>
     public static string Json((string Name, EvalSummary Summary) a, (string Name, EvalSummary Summary) b)
     {
         using var stream = new MemoryStream();
@@ -72,15 +72,15 @@ public static class CompareReport
         writer.WriteStartObject(name);
         writer.WriteNumber("trials", s.Trials);
         writer.WriteNumber("contaminated", s.Contaminated);
-        WriteRate(writer, "detected_by_own_invariant", s.DetectedByOwnInvariant);
-        WriteRate(writer, "right_node", s.RightNode);
-        WriteRate(writer, "cause_correct", s.CauseCorrect);
-        writer.WriteNumber("confident_and_wrong", s.ConfidentAndWrong);
-        WriteMs(writer, "time_to_detect_median_ms", s.TimeToDetect.Median);
-        WriteMs(writer, "time_to_detect_p90_ms", s.TimeToDetect.P90);
-        WriteMs(writer, "time_to_diagnose_median_ms", s.TimeToDiagnose.Median);
-        WriteMs(writer, "time_to_recover_median_ms", s.TimeToRecover.Median);
-        writer.WriteNumber("extra_tickets", s.ExtraTickets);
+        WriteRate(writer, "detectedByOwnInvariant", s.DetectedByOwnInvariant);
+        WriteRate(writer, "rightNode", s.RightNode);
+        WriteRate(writer, "causeCorrect", s.CauseCorrect);
+        writer.WriteNumber("confidentAndWrong", s.ConfidentAndWrong);
+        WriteMs(writer, "timeToDetectMedianMs", s.TimeToDetect.Median);
+        WriteMs(writer, "timeToDetectP90Ms", s.TimeToDetect.P90);
+        WriteMs(writer, "timeToDiagnoseMedianMs", s.TimeToDiagnose.Median);
+        WriteMs(writer, "timeToRecoverMedianMs", s.TimeToRecover.Median);
+        writer.WriteNumber("extraTickets", s.ExtraTickets);
         writer.WriteEndObject();
     }
 

@@ -25,8 +25,8 @@ public sealed class CompareReportTests
         var faults = json.RootElement.GetProperty("faults").EnumerateArray().ToList();
         Assert.Equal("overall", faults[^1].GetProperty("fault").GetString());
         Assert.Equal(JsonValueKind.Null, faults[1].GetProperty("b").ValueKind);
-        Assert.Equal(900, faults[0].GetProperty("b").GetProperty("time_to_detect_median_ms").GetDouble());
-        Assert.Equal(1, faults[0].GetProperty("b").GetProperty("confident_and_wrong").GetInt32());
+        Assert.Equal(900, faults[0].GetProperty("b").GetProperty("timeToDetectMedianMs").GetDouble());
+        Assert.Equal(1, faults[0].GetProperty("b").GetProperty("confidentAndWrong").GetInt32());
     }
 
     private static TrialRecord Trial(string fault, string diagnosed, int detectMs) => new(
