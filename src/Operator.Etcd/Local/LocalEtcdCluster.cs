@@ -61,8 +61,25 @@ public sealed class LocalEtcdCluster
     /// <param name="nodes">Members of a new cluster (default 3); for an existing cluster null or its size.</param>
     /// <param name="etcdBinary">etcd binary to use; null finds <c>etcd</c> on PATH (or keeps the recorded one).</param>
     /// <param name="cancellationToken">Cancels the wait (started members keep running).</param>
-    public async Task<IReadOnlyList<LocalNode>> UpAsync(int? nodes = null, string? etcdBinary = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<LocalNode>> UpAsync(int? nodes = null, string? etcdBinary = null, CancellationToken cancellationToken = default) =>
+        UpAsync(nodes, etcdBinary, quotaBackendBytes: null, cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="UpAsync(int?, string?, CancellationToken)"/>, with etcd's backend quota for a new cluster.
+    /// </summary>
+    /// <param name="nodes">Members of a new cluster (default 3); for an existing cluster null or its size.</param>
+    /// <param name="etcdBinary">etcd binary to use; null finds <c>etcd</c> on PATH (or keeps the recorded one).</param>
+    /// <param name="quotaBackendBytes">
+    /// <c>--quota-backend-bytes</c> of a new cluster (null: etcd's default); for an existing cluster null or its recorded value.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the wait (started members keep running).</param>
+    public async Task<IReadOnlyList<LocalNode>> UpAsync(int? nodes, string? etcdBinary, long? quotaBackendBytes, CancellationToken cancellationToken = default)
     {
+        if (quotaBackendBytes is <= 0)
+        {
+            throw new OperatorException($"cannot use a backend quota of {quotaBackendBytes} bytes; pass a positive size such as 16MiB");
+        }
+
         if (nodes is { } n && (n < 1 || n > _options.MaxNodes))
         {
             throw new OperatorException($"cannot create a cluster of {n} nodes; use --nodes 1 to {_options.MaxNodes}");
@@ -72,7 +89,14 @@ public sealed class LocalEtcdCluster
         var spec = ClusterSpecStore.TryRead(_layout);
         if (spec is null)
         {
-            return await CreateAsync(nodes ?? 3, etcdBinary, cancellationToken);
+            return await CreateAsync(nodes ?? 3, etcdBinary, quotaBackendBytes, cancellationToken);
+        }
+
+        if (quotaBackendBytes is { } quota && quota != spec.QuotaBackendBytes)
+        {
+            var recorded = spec.QuotaBackendBytes is { } q ? $"{q} bytes" : "etcd's default";
+            throw new OperatorException(
+                $"cluster in {StateDir} was created with a backend quota of {recorded}, not {quota} bytes; recreate it with `operator cluster down --purge` and `operator cluster up --quota-backend-bytes {quota}`");
         }
 
         if (nodes is { } wanted && wanted != spec.Nodes.Count)
@@ -244,7 +268,7 @@ public sealed class LocalEtcdCluster
         return killed.Select(k => k.Signal).ToList();
     }
 
-    private async Task<IReadOnlyList<LocalNode>> CreateAsync(int count, string? etcdBinary, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<LocalNode>> CreateAsync(int count, string? etcdBinary, long? quotaBackendBytes, CancellationToken cancellationToken)
     {
         var binary = new EtcdBinaryLocator(_options.SearchPath).Locate(etcdBinary);
         for (var i = 1; i <= count; i++)
@@ -260,7 +284,7 @@ public sealed class LocalEtcdCluster
         for (var attempt = 1; ; attempt++)
         {
             var ports = new LoopbackPorts(Random.Shared).Reserve(count * 3);
-            var spec = LocalClusterPlan.Create(_layout, binary, ports, _time.GetUtcNow());
+            var spec = LocalClusterPlan.Create(_layout, binary, ports, _time.GetUtcNow(), faultProxy: false, quotaBackendBytes);
             ClusterSpecStore.Write(_layout, spec);
             try
             {
