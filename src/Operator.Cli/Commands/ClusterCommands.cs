@@ -113,6 +113,7 @@ internal static class ClusterCommands
                 }
                 else if (parse.GetValue(json))
                 {
+                    var local = LocalCluster(parse, subjects, state);
                     Json.Print(new
                     {
                         nodes = o.Nodes.Select(n => new
@@ -128,11 +129,17 @@ internal static class ClusterCommands
                         }),
                         leader = o.Fact(EtcdReadings.Leader),
                         observedAt = Core.Time.Timestamps.ToWire(o.At),
+                        quotaBackendBytes = local?.Spec.QuotaBackendBytes,
+                        faultProxy = local is { Spec.HasFaultProxy: true } ? new { running = local.Value.ProxyPid is not null, pid = local.Value.ProxyPid } : null,
                     });
                 }
                 else
                 {
                     Console.Write(ClusterStatusView.Render(o));
+                    if (LocalCluster(parse, subjects, state) is { } local)
+                    {
+                        Console.Write(ClusterStatusView.RenderLocal(local.Spec.QuotaBackendBytes, local.Spec.HasFaultProxy, local.ProxyPid));
+                    }
                 }
 
                 return 0;
@@ -160,7 +167,9 @@ internal static class ClusterCommands
                     return 0;
                 }
 
-                var stopped = await Wiring.Cluster(state).DownAsync(parse.GetValue(purge), ct).ConfigureAwait(false);
+                var cluster = Wiring.Cluster(state);
+                var proxyPid = cluster.Exists ? cluster.FaultProxyPid() : null;
+                var stopped = await cluster.DownAsync(parse.GetValue(purge), ct).ConfigureAwait(false);
                 foreach (var s in stopped)
                 {
                     Console.WriteLine(s.Outcome switch
@@ -171,6 +180,11 @@ internal static class ClusterCommands
                     });
                 }
 
+                if (proxyPid is not null)
+                {
+                    Console.WriteLine($"fault proxy stopped (pid {proxyPid})");
+                }
+
                 Console.WriteLine(parse.GetValue(purge) ? $"cluster stopped and purged from {state.Path}" : "cluster stopped");
                 return 0;
             },
@@ -179,6 +193,18 @@ internal static class ClusterCommands
     }
 
     internal static string Display(Uri url) => url.GetLeftPart(UriPartial.Authority);
+
+    /// <summary>The local cluster's spec and fault proxy pid, or null when status looks at --endpoints or no local cluster exists.</summary>
+    private static (LocalClusterSpec Spec, int? ProxyPid)? LocalCluster(ParseResult parse, SubjectOptions subjects, StateDirectory state)
+    {
+        if (parse.GetValue(subjects.Endpoints) is not null)
+        {
+            return null;
+        }
+
+        var cluster = Wiring.Cluster(state);
+        return cluster.Exists ? (cluster.Spec(), cluster.FaultProxyPid()) : null;
+    }
 
     private static void RefuseEtcdOnly(bool given, string option, string why)
     {

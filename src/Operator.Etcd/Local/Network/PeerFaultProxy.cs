@@ -130,7 +130,8 @@ public sealed class PeerFaultProxy : IAsyncDisposable
             return; // replaced while we read it; the next poll sees the new file
         }
 
-        if (text == _lastRulesText && _lastRulesText is not null)
+        var seen = text ?? string.Empty;
+        if (seen == _lastRulesText)
         {
             return;
         }
@@ -142,16 +143,12 @@ public sealed class PeerFaultProxy : IAsyncDisposable
         }
         catch (OperatorException e)
         {
-            if (text != _lastRulesText)
-            {
-                Log($"ignoring rules: {e.Message}");
-            }
-
-            _lastRulesText = text;
+            Log($"ignoring rules: {e.Message}");
+            _lastRulesText = seen;
             return;
         }
 
-        _lastRulesText = text ?? string.Empty;
+        _lastRulesText = seen;
         Apply(rules);
         FaultRulesFile.WriteApplied(_appliedFile, rules.Generation, Environment.ProcessId);
     }
