@@ -39,7 +39,7 @@ public sealed class EtcdTestCluster : IAsyncDisposable
 
     /// <summary>
     /// Starts <paramref name="nodes"/> members behind the peer fault proxy, which <paramref name="faultProxyCommand"/>
-    /// runs (e.g. <c>dotnet operator.dll fault-proxy run</c>; <c>--state-dir</c> is appended).
+    /// runs (e.g. <c>dotnet operator.dll fault-proxy run</c>; the state-dir option is appended).
     /// </summary>
     public static Task<EtcdTestCluster> StartWithFaultProxyAsync(int nodes, IReadOnlyList<string> faultProxyCommand, CancellationToken ct = default) =>
         StartAsync(nodes, faultProxyCommand, ct);

@@ -194,7 +194,7 @@ internal static class ClusterCommands
 
     internal static string Display(Uri url) => url.GetLeftPart(UriPartial.Authority);
 
-    /// <summary>The local cluster's spec and fault proxy pid, or null when status looks at --endpoints or no local cluster exists.</summary>
+    /// <summary>The local cluster's spec and fault proxy pid, or null when status looks at external endpoints or no local cluster exists.</summary>
     private static (LocalClusterSpec Spec, int? ProxyPid)? LocalCluster(ParseResult parse, SubjectOptions subjects, StateDirectory state)
     {
         if (parse.GetValue(subjects.Endpoints) is not null)

@@ -30,7 +30,7 @@ internal static class SelfCommand
     }
 
     /// <summary>
-    /// The program and arguments that run this CLI with <paramref name="arguments"/>, without setsid or --state-dir
+    /// The program and arguments that run this CLI with <paramref name="arguments"/>, without setsid or the state-dir option
     /// (for launchers that add both themselves, like the local cluster's fault proxy).
     /// </summary>
     public static IReadOnlyList<string> Plain(params string[] arguments)

@@ -8,7 +8,7 @@ namespace Operator.Etcd.Local;
 /// <param name="Token">The <c>--initial-cluster-token</c>, unique per state dir.</param>
 /// <param name="CreatedAt">When the cluster was first created (ISO-8601 UTC).</param>
 /// <param name="Nodes">Members in name order.</param>
-/// <param name="QuotaBackendBytes">The <c>--quota-backend-bytes</c> the members run with; null for etcd's default (absent in older files).</param>
+/// <param name="QuotaBackendBytes">etcd's quota-backend-bytes flag the members run with; null for etcd's default (absent in older files).</param>
 public sealed record LocalClusterSpec(
     int FormatVersion,
     string EtcdBinary,

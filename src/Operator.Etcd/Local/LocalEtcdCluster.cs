@@ -98,7 +98,7 @@ public sealed class LocalEtcdCluster
     /// <param name="nodes">Members of a new cluster (default 3); for an existing cluster null or its size.</param>
     /// <param name="etcdBinary">etcd binary to use; null finds <c>etcd</c> on PATH (or keeps the recorded one).</param>
     /// <param name="quotaBackendBytes">
-    /// <c>--quota-backend-bytes</c> of a new cluster (null: etcd's default); for an existing cluster null or its recorded value.
+    /// etcd's backend quota flag (quota-backend-bytes) of a new cluster (null: etcd's default); for an existing cluster null or its recorded value.
     /// </param>
     /// <param name="cancellationToken">Cancels the wait (started members keep running).</param>
     public async Task<IReadOnlyList<LocalNode>> UpAsync(int? nodes, string? etcdBinary, long? quotaBackendBytes, CancellationToken cancellationToken = default)

@@ -13,7 +13,7 @@ public sealed record LocalEtcdClusterOptions
     public string? SearchPath { get; init; }
 
     /// <summary>
-    /// The command (program first) that runs the peer fault proxy; the cluster appends <c>--state-dir DIR</c> and starts
+    /// The command (program first) that runs the peer fault proxy; the cluster appends the state-dir option (its absolute path) and starts
     /// it detached. Null creates new clusters without a proxy; an existing cluster that has one then cannot be started.
     /// </summary>
     public IReadOnlyList<string>? FaultProxyCommand { get; init; }

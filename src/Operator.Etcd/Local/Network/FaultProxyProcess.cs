@@ -32,7 +32,7 @@ internal sealed class FaultProxyProcess
         return argv is not null && ReadPid() is { } pid && NodeProcess.Runs(pid, argv.Skip(1).ToList()) ? pid : null;
     }
 
-    /// <summary>Launches <paramref name="command"/> <c>--state-dir DIR</c> and returns its pid once it listens and has applied the rules file.</summary>
+    /// <summary>Launches <paramref name="command"/> with the state-dir option appended and returns its pid once it listens and has applied the rules file.</summary>
     public async Task<int> StartAsync(IReadOnlyList<string> command, TimeSpan timeout, CancellationToken cancellationToken)
     {
         if (command.Count == 0)
