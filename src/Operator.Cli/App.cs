@@ -33,5 +33,5 @@ internal static class App
         return await parse.InvokeAsync(invocation, ParentLifeline.Watch()).ConfigureAwait(false);
     }
 
-    private static IEnumerable<Command> ExtraCommands() => [MonitorCommands.Build(), TicketsCommands.Build(), AgentCommands.Agent(), AgentCommands.Diagnose(), DemoCommands.Build(), LoadCommands.Build(), EvalCommands.Build()];
+    private static IEnumerable<Command> ExtraCommands() => [MonitorCommands.Build(), TicketsCommands.Build(), AgentCommands.Agent(), AgentCommands.Diagnose(), DemoCommands.Build(), LoadCommands.Build(), EvalCommands.Build(), FaultProxyCommands.Build()];
 }

@@ -35,4 +35,23 @@ internal static class ClusterStatusView
 
         return sb.ToString();
     }
+
+    /// <summary>The local cluster's own settings under the table: backend quota when set, and the fault proxy when it has one.</summary>
+    public static string RenderLocal(long? quotaBackendBytes, bool hasFaultProxy, int? faultProxyPid)
+    {
+        var sb = new StringBuilder();
+        if (quotaBackendBytes is { } quota)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"backend quota {ByteSizeText.Format(quota)} ({quota} bytes)");
+        }
+
+        if (hasFaultProxy)
+        {
+            sb.AppendLine(faultProxyPid is { } pid
+                ? string.Create(CultureInfo.InvariantCulture, $"fault proxy running (pid {pid})")
+                : "fault proxy not running; start it with `operator cluster up`");
+        }
+
+        return sb.ToString();
+    }
 }

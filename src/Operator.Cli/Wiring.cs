@@ -1,3 +1,4 @@
+using Operator.Cli.Demo;
 using Operator.Core;
 using Operator.Core.Tickets;
 using Operator.Etcd;
@@ -12,7 +13,9 @@ namespace Operator.Cli;
 /// <summary>The composition root: turns command-line choices into the library objects a command needs.</summary>
 internal static class Wiring
 {
-    public static LocalEtcdCluster Cluster(StateDirectory state) => new(state.Path, TimeProvider.System);
+    /// <summary>The local etcd cluster of the state dir; clusters it creates get the peer fault proxy (<c>operator fault-proxy run</c>).</summary>
+    public static LocalEtcdCluster Cluster(StateDirectory state) =>
+        new(state.Path, TimeProvider.System, new LocalEtcdClusterOptions { FaultProxyCommand = SelfCommand.Plain(Commands.FaultProxyCommands.Name, "run") });
 
     /// <summary>The TiKV docker-compose deployment whose files live in the state dir (docker found on PATH).</summary>
     public static ComposeDeployment Compose(StateDirectory state) => new(state.Path, "docker", TimeProvider.System);

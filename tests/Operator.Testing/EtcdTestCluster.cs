@@ -35,10 +35,19 @@ public sealed class EtcdTestCluster : IAsyncDisposable
     public IReadOnlyList<LocalNode> Nodes => Cluster.Nodes();
 
     /// <summary>Starts <paramref name="nodes"/> members (etcd from PATH) and returns once all are healthy.</summary>
-    public static async Task<EtcdTestCluster> StartAsync(int nodes = 3, CancellationToken ct = default)
+    public static Task<EtcdTestCluster> StartAsync(int nodes = 3, CancellationToken ct = default) => StartAsync(nodes, null, ct);
+
+    /// <summary>
+    /// Starts <paramref name="nodes"/> members behind the peer fault proxy, which <paramref name="faultProxyCommand"/>
+    /// runs (e.g. <c>dotnet operator.dll fault-proxy run</c>; the state-dir option is appended).
+    /// </summary>
+    public static Task<EtcdTestCluster> StartWithFaultProxyAsync(int nodes, IReadOnlyList<string> faultProxyCommand, CancellationToken ct = default) =>
+        StartAsync(nodes, faultProxyCommand, ct);
+
+    private static async Task<EtcdTestCluster> StartAsync(int nodes, IReadOnlyList<string>? faultProxyCommand, CancellationToken ct)
     {
         var dir = new TempStateDir();
-        var cluster = new LocalEtcdCluster(dir.Path);
+        var cluster = new LocalEtcdCluster(dir.Path, options: new LocalEtcdClusterOptions { FaultProxyCommand = faultProxyCommand });
         var started = new EtcdTestCluster(dir, cluster);
         try
         {

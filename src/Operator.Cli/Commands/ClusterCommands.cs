@@ -31,10 +31,26 @@ internal static class ClusterCommands
             }
         });
         var etcdBin = new Option<string?>("--etcd-bin") { Description = "Path to the etcd binary (default: etcd on PATH)" };
+        var quota = new Option<long?>("--quota-backend-bytes")
+        {
+            Description = "etcd backend quota of a new cluster: bytes or a size with KiB, MiB or GiB (e.g. 16MiB); default etcd's own",
+            HelpName = "SIZE",
+            CustomParser = r =>
+            {
+                var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : null;
+                if (ByteSizeText.TryParse(text, out var bytes))
+                {
+                    return bytes;
+                }
+
+                r.AddError($"--quota-backend-bytes: '{text}' is not a size; use a byte count or e.g. 16MiB, 512KiB, 2GiB");
+                return null;
+            },
+        };
         var subjects = new SubjectOptions();
         var command = new Command("up", "Start a local etcd cluster on 127.0.0.1 (or, with --subject tikv, the TiKV playground in Docker); returns when it is healthy")
         {
-            nodes, etcdBin, subjects.Subject,
+            nodes, etcdBin, quota, subjects.Subject,
         };
         command.SetAction((parse, ct) => Run.Guarded(
             async () =>
@@ -44,13 +60,14 @@ internal static class ClusterCommands
                 {
                     RefuseEtcdOnly(parse.GetValue(nodes) is not null, "--nodes", "the TiKV compose cluster always runs 3 PD members and 3 stores");
                     RefuseEtcdOnly(parse.GetValue(etcdBin) is not null, "--etcd-bin", "the TiKV cluster runs in Docker (docker on PATH)");
+                    RefuseEtcdOnly(parse.GetValue(quota) is not null, "--quota-backend-bytes", "the TiKV playground's configuration is fixed");
                     var compose = Wiring.Compose(state);
                     var services = await compose.UpAsync(ct).ConfigureAwait(false);
                     Console.Write(ComposeUpView.Render(services, compose.Project, compose.Directory));
                     return 0;
                 }
 
-                var started = await Wiring.Cluster(state).UpAsync(parse.GetValue(nodes), parse.GetValue(etcdBin), ct).ConfigureAwait(false);
+                var started = await Wiring.Cluster(state).UpAsync(parse.GetValue(nodes), parse.GetValue(etcdBin), parse.GetValue(quota), ct).ConfigureAwait(false);
                 foreach (var n in started)
                 {
                     Console.WriteLine($"{n.Name}  pid {n.Pid}  client {Display(n.ClientUrl)}  peer {Display(n.PeerUrl)}  metrics {Display(n.MetricsUrl)}");
@@ -96,6 +113,7 @@ internal static class ClusterCommands
                 }
                 else if (parse.GetValue(json))
                 {
+                    var local = LocalCluster(parse, subjects, state);
                     Json.Print(new
                     {
                         nodes = o.Nodes.Select(n => new
@@ -111,11 +129,17 @@ internal static class ClusterCommands
                         }),
                         leader = o.Fact(EtcdReadings.Leader),
                         observedAt = Core.Time.Timestamps.ToWire(o.At),
+                        quotaBackendBytes = local?.Spec.QuotaBackendBytes,
+                        faultProxy = local is { Spec.HasFaultProxy: true } ? new { running = local.Value.ProxyPid is not null, pid = local.Value.ProxyPid } : null,
                     });
                 }
                 else
                 {
                     Console.Write(ClusterStatusView.Render(o));
+                    if (LocalCluster(parse, subjects, state) is { } local)
+                    {
+                        Console.Write(ClusterStatusView.RenderLocal(local.Spec.QuotaBackendBytes, local.Spec.HasFaultProxy, local.ProxyPid));
+                    }
                 }
 
                 return 0;
@@ -143,7 +167,9 @@ internal static class ClusterCommands
                     return 0;
                 }
 
-                var stopped = await Wiring.Cluster(state).DownAsync(parse.GetValue(purge), ct).ConfigureAwait(false);
+                var cluster = Wiring.Cluster(state);
+                var proxyPid = cluster.Exists ? cluster.FaultProxyPid() : null;
+                var stopped = await cluster.DownAsync(parse.GetValue(purge), ct).ConfigureAwait(false);
                 foreach (var s in stopped)
                 {
                     Console.WriteLine(s.Outcome switch
@@ -154,6 +180,11 @@ internal static class ClusterCommands
                     });
                 }
 
+                if (proxyPid is not null)
+                {
+                    Console.WriteLine($"fault proxy stopped (pid {proxyPid})");
+                }
+
                 Console.WriteLine(parse.GetValue(purge) ? $"cluster stopped and purged from {state.Path}" : "cluster stopped");
                 return 0;
             },
@@ -162,6 +193,18 @@ internal static class ClusterCommands
     }
 
     internal static string Display(Uri url) => url.GetLeftPart(UriPartial.Authority);
+
+    /// <summary>The local cluster's spec and fault proxy pid, or null when status looks at external endpoints or no local cluster exists.</summary>
+    private static (LocalClusterSpec Spec, int? ProxyPid)? LocalCluster(ParseResult parse, SubjectOptions subjects, StateDirectory state)
+    {
+        if (parse.GetValue(subjects.Endpoints) is not null)
+        {
+            return null;
+        }
+
+        var cluster = Wiring.Cluster(state);
+        return cluster.Exists ? (cluster.Spec(), cluster.FaultProxyPid()) : null;
+    }
 
     private static void RefuseEtcdOnly(bool given, string option, string why)
     {

@@ -29,6 +29,22 @@ internal static class SelfCommand
         return all;
     }
 
+    /// <summary>
+    /// The program and arguments that run this CLI with <paramref name="arguments"/>, without setsid or the state-dir option
+    /// (for launchers that add both themselves, like the local cluster's fault proxy).
+    /// </summary>
+    public static IReadOnlyList<string> Plain(params string[] arguments)
+    {
+        var all = new List<string> { Host };
+        if (Path.GetFileNameWithoutExtension(Host) == "dotnet")
+        {
+            all.Add(typeof(SelfCommand).Assembly.Location);
+        }
+
+        all.AddRange(arguments);
+        return all;
+    }
+
     /// <summary>Environment for a child that must exit when its parent dies.</summary>
     public static IReadOnlyDictionary<string, string> Lifeline { get; } =
         new Dictionary<string, string> { [ParentLifeline.EnvironmentVariable] = ParentLifeline.StdinValue };

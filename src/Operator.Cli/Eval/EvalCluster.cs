@@ -31,7 +31,7 @@ internal static class EvalCluster
         if (!cluster.Exists)
         {
             Console.WriteLine($"starting the run's cluster in {state.Path} (3 members, --quota-backend-bytes {QuotaBytes})");
-            await cluster.UpAsync(3, null, cancellationToken).ConfigureAwait(false);
+            await cluster.UpAsync(3, null, QuotaBytes, cancellationToken).ConfigureAwait(false);
         }
         else if (cluster.Nodes().Any(n => !n.IsAlive))
         {

@@ -13,7 +13,7 @@ internal sealed class EtcdLauncher
 {
     // $1 pid file, $2 stderr file, then the etcd binary and its arguments. The inner shell runs after setsid
     // (which may have forked), writes its own pid and execs etcd, so the pid file always holds etcd's pid.
-    private const string Script =
+    internal const string Script =
         "pidfile=$1; errfile=$2; shift 2; "
         + "exec setsid /bin/sh -c 'echo $$ >\"$0\"; exec \"$@\"' \"$pidfile\" \"$@\" >>\"$errfile\" 2>&1 </dev/null";
 

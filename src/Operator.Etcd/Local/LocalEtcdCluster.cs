@@ -2,6 +2,7 @@ using System.Globalization;
 using Operator.Core;
 using Operator.Core.Observing;
 using Operator.Core.Processes;
+using Operator.Etcd.Local.Network;
 
 namespace Operator.Etcd.Local;
 
@@ -19,6 +20,8 @@ public sealed class LocalEtcdCluster
     private readonly TimeProvider _time;
     private readonly LocalEtcdClusterOptions _options;
     private readonly EtcdLauncher _launcher;
+    private readonly FaultProxyProcess _proxy;
+    private readonly NetworkFaultControl _faults;
 
     public LocalEtcdCluster(string stateDir, TimeProvider? time = null, LocalEtcdClusterOptions? options = null)
     {
@@ -27,6 +30,8 @@ public sealed class LocalEtcdCluster
         _time = time ?? TimeProvider.System;
         _options = options ?? new LocalEtcdClusterOptions();
         _launcher = new EtcdLauncher(_time);
+        _proxy = new FaultProxyProcess(_layout, _time);
+        _faults = new NetworkFaultControl(_layout, _proxy, _time);
     }
 
     /// <summary>Absolute path of the state dir.</summary>
@@ -51,6 +56,29 @@ public sealed class LocalEtcdCluster
     /// <summary>Current endpoints (pids from the pid files).</summary>
     public IReadOnlyList<EtcdEndpoint> Endpoints() => Nodes().Select(n => n.ToEndpoint()).ToList();
 
+    /// <summary>The recorded cluster has a fault proxy in front of every member's peer port.</summary>
+    public bool HasFaultProxy => Spec().HasFaultProxy;
+
+    /// <summary>The fault proxy's output (<c>faultproxy.log</c> in the state dir).</summary>
+    public string FaultProxyLogFile => _layout.FaultProxyLogFile;
+
+    /// <summary>The pid of this state dir's running fault proxy (verified through /proc), or null when none runs.</summary>
+    public int? FaultProxyPid() => _proxy.RunningPid();
+
+    /// <summary>The active network faults, as last written to the proxy's rules file (empty when healed or never set).</summary>
+    public IReadOnlyList<NetworkFault> NetworkFaults() => _faults.Current();
+
+    /// <summary>
+    /// Replaces the whole set of active network faults (an empty list heals everything) and returns once the running
+    /// fault proxy has applied exactly this set.
+    /// </summary>
+    /// <exception cref="OperatorException">The cluster has no proxy, it is not running, a fault names an unknown node, or the proxy did not acknowledge within 5 s.</exception>
+    public Task ApplyNetworkFaultsAsync(IReadOnlyList<NetworkFault> faults, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(faults);
+        return _faults.ApplyAsync(Spec(), faults, cancellationToken);
+    }
+
     /// <summary>An endpoint source for monitors; it tracks restarts through the pid files.</summary>
     public IEtcdEndpointSource EndpointSource() => new LocalEndpointSource(StateDir);
 
@@ -61,8 +89,25 @@ public sealed class LocalEtcdCluster
     /// <param name="nodes">Members of a new cluster (default 3); for an existing cluster null or its size.</param>
     /// <param name="etcdBinary">etcd binary to use; null finds <c>etcd</c> on PATH (or keeps the recorded one).</param>
     /// <param name="cancellationToken">Cancels the wait (started members keep running).</param>
-    public async Task<IReadOnlyList<LocalNode>> UpAsync(int? nodes = null, string? etcdBinary = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<LocalNode>> UpAsync(int? nodes = null, string? etcdBinary = null, CancellationToken cancellationToken = default) =>
+        UpAsync(nodes, etcdBinary, quotaBackendBytes: null, cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="UpAsync(int?, string?, CancellationToken)"/>, with etcd's backend quota for a new cluster.
+    /// </summary>
+    /// <param name="nodes">Members of a new cluster (default 3); for an existing cluster null or its size.</param>
+    /// <param name="etcdBinary">etcd binary to use; null finds <c>etcd</c> on PATH (or keeps the recorded one).</param>
+    /// <param name="quotaBackendBytes">
+    /// etcd's backend quota flag (quota-backend-bytes) of a new cluster (null: etcd's default); for an existing cluster null or its recorded value.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the wait (started members keep running).</param>
+    public async Task<IReadOnlyList<LocalNode>> UpAsync(int? nodes, string? etcdBinary, long? quotaBackendBytes, CancellationToken cancellationToken = default)
     {
+        if (quotaBackendBytes is <= 0)
+        {
+            throw new OperatorException($"cannot use a backend quota of {quotaBackendBytes} bytes; pass a positive size such as 16MiB");
+        }
+
         if (nodes is { } n && (n < 1 || n > _options.MaxNodes))
         {
             throw new OperatorException($"cannot create a cluster of {n} nodes; use --nodes 1 to {_options.MaxNodes}");
@@ -72,7 +117,14 @@ public sealed class LocalEtcdCluster
         var spec = ClusterSpecStore.TryRead(_layout);
         if (spec is null)
         {
-            return await CreateAsync(nodes ?? 3, etcdBinary, cancellationToken);
+            return await CreateAsync(nodes ?? 3, etcdBinary, quotaBackendBytes, cancellationToken);
+        }
+
+        if (quotaBackendBytes is { } quota && quota != spec.QuotaBackendBytes)
+        {
+            var recorded = spec.QuotaBackendBytes is { } q ? $"{q} bytes" : "etcd's default";
+            throw new OperatorException(
+                $"cluster in {StateDir} was created with a backend quota of {recorded}, not {quota} bytes; recreate it with `operator cluster down --purge` and `operator cluster up --quota-backend-bytes {quota}`");
         }
 
         if (nodes is { } wanted && wanted != spec.Nodes.Count)
@@ -81,7 +133,14 @@ public sealed class LocalEtcdCluster
                 $"cluster in {StateDir} has {spec.Nodes.Count} nodes ({Names(spec)}), not {wanted}; recreate it with `operator cluster down --purge` and `operator cluster up --nodes {wanted}`");
         }
 
+        var proxyStarted = await EnsureFaultProxyAsync(spec, cancellationToken);
         var current = spec.Nodes.Select(LocalNode.From).ToList();
+        if (current.All(node => node.IsAlive) && proxyStarted)
+        {
+            await WaitHealthyAsync(spec, [], cancellationToken);
+            return Nodes();
+        }
+
         if (current.All(node => node.IsAlive))
         {
             var pids = string.Join(", ", current.Select(node => $"{node.Name} pid {node.Pid}"));
@@ -136,6 +195,9 @@ public sealed class LocalEtcdCluster
         {
             NodeProcess.DeletePid(node.PidFile);
         }
+
+        // After the members, so none of them sees its peers vanish before it is told to stop.
+        await _proxy.StopAsync(_options.StopGracePeriod, cancellationToken);
 
         if (purge)
         {
@@ -211,6 +273,7 @@ public sealed class LocalEtcdCluster
         }
 
         var binary = BinaryForExisting(spec, null);
+        await EnsureFaultProxyAsync(spec, cancellationToken);
         await WaitForExitAsync(node, cancellationToken);
         EnsurePortsFree(node);
         var launched = await LaunchAsync(binary, node, cancellationToken);
@@ -222,6 +285,7 @@ public sealed class LocalEtcdCluster
     public async Task<IReadOnlyList<NodeSignalled>> KillAllAsync(CancellationToken cancellationToken = default)
     {
         var spec = ClusterSpecStore.TryRead(_layout);
+        await _proxy.KillAsync(cancellationToken);
         if (spec is null)
         {
             return [];
@@ -244,7 +308,7 @@ public sealed class LocalEtcdCluster
         return killed.Select(k => k.Signal).ToList();
     }
 
-    private async Task<IReadOnlyList<LocalNode>> CreateAsync(int count, string? etcdBinary, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<LocalNode>> CreateAsync(int count, string? etcdBinary, long? quotaBackendBytes, CancellationToken cancellationToken)
     {
         var binary = new EtcdBinaryLocator(_options.SearchPath).Locate(etcdBinary);
         for (var i = 1; i <= count; i++)
@@ -257,13 +321,21 @@ public sealed class LocalEtcdCluster
             }
         }
 
+        // Faults and the proxy's files of an earlier cluster in this dir mean nothing to the new one.
+        _proxy.DeleteFiles();
+        var proxyCommand = _options.FaultProxyCommand;
         for (var attempt = 1; ; attempt++)
         {
-            var ports = new LoopbackPorts(Random.Shared).Reserve(count * 3);
-            var spec = LocalClusterPlan.Create(_layout, binary, ports, _time.GetUtcNow());
+            var ports = new LoopbackPorts(Random.Shared).Reserve(count * LocalClusterPlan.PortsPerNode(proxyCommand is not null));
+            var spec = LocalClusterPlan.Create(_layout, binary, ports, _time.GetUtcNow(), proxyCommand is not null, quotaBackendBytes);
             ClusterSpecStore.Write(_layout, spec);
             try
             {
+                if (proxyCommand is not null)
+                {
+                    await _proxy.StartAsync(proxyCommand, _options.StartTimeout, cancellationToken);
+                }
+
                 var launched = new List<LaunchedNode>();
                 foreach (var node in spec.Nodes)
                 {
@@ -470,6 +542,7 @@ public sealed class LocalEtcdCluster
             }
 
             File.Delete(_layout.ClusterFile);
+            _proxy.DeleteFiles();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -528,6 +601,31 @@ public sealed class LocalEtcdCluster
         {
             return locator.Locate(null); // the recorded binary went away; fall back to PATH
         }
+    }
+
+    /// <summary>Starts the cluster's fault proxy when it has one and it is not running; true when it was started now.</summary>
+    private async Task<bool> EnsureFaultProxyAsync(LocalClusterSpec spec, CancellationToken cancellationToken)
+    {
+        if (!spec.HasFaultProxy || _proxy.RunningPid() is not null)
+        {
+            return false;
+        }
+
+        var command = _options.FaultProxyCommand
+            ?? throw new OperatorException(
+                $"the cluster in {StateDir} has a fault proxy in front of its peer ports, and this process has no command to start it; use the `operator` CLI (`operator cluster up`)");
+        foreach (var node in spec.Nodes)
+        {
+            var port = node.PeerProxyPort!.Value;
+            if (!LoopbackPorts.IsFree(port))
+            {
+                throw new OperatorException(
+                    $"start the fault proxy: {node.Name}'s proxy port 127.0.0.1:{port} is in use by another process; free it (`ss -ltnp 'sport = :{port}'`), or recreate the cluster with `operator cluster down --purge` and `operator cluster up`");
+            }
+        }
+
+        await _proxy.StartAsync(command, _options.StartTimeout, cancellationToken);
+        return true;
     }
 
     private void EnsurePortsFree(LocalNodeSpec node)

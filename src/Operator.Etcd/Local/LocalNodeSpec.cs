@@ -13,6 +13,10 @@ namespace Operator.Etcd.Local;
 /// <param name="StderrFile">Captured stderr (capnslog warnings, early failures).</param>
 /// <param name="PidFile">Holds the pid of the running etcd.</param>
 /// <param name="Arguments">The exact arguments after the binary; the same on every start.</param>
+/// <param name="PeerProxyPort">
+/// Loopback port of the fault proxy in front of <paramref name="PeerPort"/>, which the member advertises to its peers;
+/// null when the cluster has no proxy (absent in older files).
+/// </param>
 public sealed record LocalNodeSpec(
     string Name,
     int ClientPort,
@@ -22,13 +26,18 @@ public sealed record LocalNodeSpec(
     string LogFile,
     string StderrFile,
     string PidFile,
-    IReadOnlyList<string> Arguments)
+    IReadOnlyList<string> Arguments,
+    int? PeerProxyPort = null)
 {
     [JsonIgnore]
     public Uri ClientUrl => Loopback(ClientPort);
 
     [JsonIgnore]
     public Uri PeerUrl => Loopback(PeerPort);
+
+    /// <summary>The URL peers use to reach this member: the fault proxy's when there is one, else the peer port.</summary>
+    [JsonIgnore]
+    public Uri AdvertisedPeerUrl => Loopback(PeerProxyPort ?? PeerPort);
 
     [JsonIgnore]
     public Uri MetricsUrl => Loopback(MetricsPort);

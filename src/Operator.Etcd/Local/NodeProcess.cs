@@ -38,7 +38,10 @@ internal static class NodeProcess
     /// True when <paramref name="pid"/> runs exactly this node's etcd arguments. The arguments hold the node's
     /// data dir, so no other process (nor another state dir's etcd) can match.
     /// </summary>
-    public static bool IsOurs(int pid, LocalNodeSpec node)
+    public static bool IsOurs(int pid, LocalNodeSpec node) => Runs(pid, node.Arguments);
+
+    /// <summary>True when <paramref name="pid"/> is alive (running or stopped) with exactly these arguments after its program.</summary>
+    public static bool Runs(int pid, IReadOnlyList<string> arguments)
     {
         var state = ProcessInspector.Inspect(pid);
         if (state is not (ProcessState.Running or ProcessState.Stopped))
@@ -47,7 +50,7 @@ internal static class NodeProcess
         }
 
         var cmdline = ProcessInspector.CommandLine(pid);
-        return cmdline is not null && cmdline.Count == node.Arguments.Count + 1 && cmdline.Skip(1).SequenceEqual(node.Arguments);
+        return cmdline is not null && cmdline.Count == arguments.Count + 1 && cmdline.Skip(1).SequenceEqual(arguments);
     }
 
     /// <summary>
@@ -55,7 +58,10 @@ internal static class NodeProcess
     /// "no longer ours": while a multi-threaded process dies its command line empties, and its main thread
     /// shows as a zombie (with an empty fd list) while other threads still hold the shared sockets.
     /// </summary>
-    public static bool HasExited(int pid, LocalNodeSpec node)
+    public static bool HasExited(int pid, LocalNodeSpec node) => HasExited(pid, node.Arguments);
+
+    /// <summary>Like <see cref="HasExited(int, LocalNodeSpec)"/> for a process started with these arguments after its program.</summary>
+    public static bool HasExited(int pid, IReadOnlyList<string> arguments)
     {
         if (!Directory.Exists($"/proc/{pid}"))
         {
@@ -68,7 +74,7 @@ internal static class NodeProcess
         }
 
         var cmdline = ProcessInspector.CommandLine(pid);
-        return cmdline is { Count: > 0 } && !cmdline.Skip(1).SequenceEqual(node.Arguments); // pid reused meanwhile
+        return cmdline is { Count: > 0 } && !cmdline.Skip(1).SequenceEqual(arguments); // pid reused meanwhile
     }
 
     /// <summary>Running or Stopped when the pid is this node's etcd, Gone when it is not, Unknown without a pid.</summary>

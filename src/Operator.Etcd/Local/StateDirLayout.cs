@@ -23,4 +23,18 @@ internal sealed class StateDirLayout
     public string StderrFile(string name) => Path.Combine(NodeDir(name), "etcd.stderr.log");
 
     public string PidFile(string name) => Path.Combine(NodeDir(name), "etcd.pid");
+
+    public string FaultProxyPidFile => Path.Combine(StateDir, "faultproxy.pid");
+
+    public string FaultProxyLogFile => Path.Combine(StateDir, "faultproxy.log");
+
+    /// <summary>The proxy's exact command line (a JSON array), compared with /proc before it is signalled.</summary>
+    public string FaultProxyArgvFile => Path.Combine(StateDir, "faultproxy.argv.json");
+
+    public string FaultProxyRulesFile => Path.Combine(StateDir, "faultproxy.rules.json");
+
+    public string FaultProxyAppliedFile => Path.Combine(StateDir, "faultproxy.applied");
+
+    /// <summary>Every file the fault proxy and its control leave in the state dir.</summary>
+    public IReadOnlyList<string> FaultProxyFiles => [FaultProxyPidFile, FaultProxyLogFile, FaultProxyArgvFile, FaultProxyRulesFile, FaultProxyAppliedFile];
 }
