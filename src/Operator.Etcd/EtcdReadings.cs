@@ -20,6 +20,7 @@ public static class EtcdReadings
     public const string ProposalsPending = "proposals_pending";           // etcd_server_proposals_pending
     public const string ProposalsFailed = "proposals_failed_total";       // etcd_server_proposals_failed_total
     public const string ResidentMemoryBytes = "resident_memory_bytes";    // process_resident_memory_bytes
+    public const string PeerRoundTripSeconds = "peer_round_trip_seconds"; // GET <peerURL>/raft/probing timed from send; after a timeout, the time waited (a lower bound)
 
     // Node histograms
     public const string RequestDuration = "request_duration_seconds";     // grpc_server_handling_seconds (unary), needs --metrics extensive
@@ -33,9 +34,12 @@ public static class EtcdReadings
     public const string StatusErrors = "status_errors";                   // status.errors joined with "; "
     public const string Alarms = "alarms";                                // e.g. "NOSPACE" or "NOSPACE,CORRUPT", from status.errors
     public const string MetricsError = "metrics_error";                   // why /metrics could not be read
+    public const string PeerUrl = "peer_url";                             // the http peer URL probed (from the member list)
+    public const string PeerError = "peer_error";                         // "<kind>: <message>" when the peer probe failed; kinds in EtcdPeerErrors
 
     // Cluster facts
     public const string Leader = "leader";                                // node name the reachable members agree on; absent when none
     public const string MemberCount = "member_count";                     // from the member list, else the endpoint count
     public const string Members = "members";                              // comma-separated member names
+    public const string PeerProbes = "peer_probes";                       // "unavailable: …" when no member's peer port answers the monitor while the cluster has a leader
 }

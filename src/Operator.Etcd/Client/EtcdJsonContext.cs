@@ -15,4 +15,5 @@ namespace Operator.Etcd.Client;
 [JsonSerializable(typeof(EtcdPutResponse))]
 [JsonSerializable(typeof(EtcdWatchEnvelope))]
 [JsonSerializable(typeof(EtcdErrorBody))]
+[JsonSerializable(typeof(EtcdProbingHealth))]
 internal sealed partial class EtcdJsonContext : JsonSerializerContext;

@@ -6,6 +6,7 @@ public static class EtcdCauses
     public const string ProcessCrashed = "process_crashed";
     public const string ProcessHung = "process_hung";
     public const string NetworkPartition = "network_partition";
+    public const string NetworkLatency = "network_latency";
     public const string DiskFull = "disk_full";
     public const string SlowDisk = "slow_disk";
     public const string Overload = "overload";
@@ -15,5 +16,5 @@ public static class EtcdCauses
 
     /// <summary>Every code, in the order the knowledge base lists them.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [ProcessCrashed, ProcessHung, NetworkPartition, DiskFull, SlowDisk, Overload, QuorumLost, LeaderFlapping, Unknown];
+        [ProcessCrashed, ProcessHung, NetworkPartition, NetworkLatency, DiskFull, SlowDisk, Overload, QuorumLost, LeaderFlapping, Unknown];
 }

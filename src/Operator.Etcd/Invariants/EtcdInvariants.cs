@@ -19,5 +19,7 @@ public static class EtcdInvariants
         new DbSizeNearQuotaInvariant(),
         new HighRequestLatencyInvariant(),
         new LeaderFlappingInvariant(),
+        new MemberIsolatedInvariant(),
+        new PeerLatencyHighInvariant(),
     ];
 }

@@ -10,7 +10,7 @@ internal static class EtcdNodeReadings
 {
     public const string Role = "etcd";
 
-    public static NodeObservation Build(EtcdStatusProbe probe, EtcdResult<MetricScrape> metrics, ProcessState process)
+    public static NodeObservation Build(EtcdStatusProbe probe, EtcdResult<MetricScrape> metrics, ProcessState process, EtcdPeerProbe? peer = null)
     {
         var endpoint = probe.Endpoint;
         var status = probe.Status;
@@ -32,6 +32,9 @@ internal static class EtcdNodeReadings
         {
             facts[EtcdReadings.MetricsError] = metrics.Failure!.Message;
         }
+
+        // The peer port is separate evidence: it is recorded whether or not the client port answered.
+        peer?.AddTo(values, facts);
 
         var state = status.Ok ? NodeState.Up : process switch
         {

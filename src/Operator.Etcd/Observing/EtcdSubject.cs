@@ -6,8 +6,9 @@ using Operator.Etcd.Client;
 namespace Operator.Etcd.Observing;
 
 /// <summary>
-/// The etcd cluster as Operator sees it over plain HTTP: every member's status and /metrics probed
-/// concurrently within one probe timeout, plus watch streams whose drops signal a dead member at once.
+/// The etcd cluster as Operator sees it over plain HTTP: every member's status, /metrics and peer port
+/// (<c>/raft/probing</c>) probed concurrently within one probe timeout, plus watch streams whose drops signal a
+/// dead member at once.
 /// </summary>
 public sealed class EtcdSubject : ISubject
 {
@@ -16,6 +17,9 @@ public sealed class EtcdSubject : ISubject
     private readonly TimeProvider _time;
     private readonly EtcdSubjectOptions _options;
     private readonly Dictionary<string, (string Source, long At, EtcdResult<MetricScrape> Scrape)> _metrics = new(StringComparer.Ordinal);
+
+    // Node name → http peer URL from the last member list; replaced whole, never mutated.
+    private volatile IReadOnlyDictionary<string, Uri> _peerUrls = new Dictionary<string, Uri>(StringComparer.Ordinal);
 
     public EtcdSubject(IEtcdEndpointSource endpoints, EtcdClient client, TimeProvider time, EtcdSubjectOptions? options = null)
     {
@@ -48,27 +52,57 @@ public sealed class EtcdSubject : ISubject
 
         var statusTasks = new Task<EtcdStatusProbe>[endpoints.Count];
         var metricsTasks = new Task<EtcdResult<MetricScrape>>[endpoints.Count];
+        var peerTasks = new Task<EtcdPeerProbe>?[endpoints.Count];
+        var known = _peerUrls;
         for (var i = 0; i < endpoints.Count; i++)
         {
             statusTasks[i] = ProbeStatusAsync(endpoints[i], Remaining, cancellationToken);
             metricsTasks[i] = ScrapeMetricsAsync(endpoints[i], Remaining(), cancellationToken);
+
+            // Peer URLs from the previous cycle's member list let the peer probes start with the status probes.
+            if (_options.ProbePeers && known.TryGetValue(endpoints[i].Name, out var peerUrl))
+            {
+                peerTasks[i] = ProbePeerAsync(endpoints[i].Name, peerUrl, Remaining(), cancellationToken);
+            }
         }
 
         var membersTask = ListMembersAsync(statusTasks, Remaining, cancellationToken);
-        await Task.WhenAll(statusTasks).ConfigureAwait(false);
-        await Task.WhenAll(metricsTasks).ConfigureAwait(false);
+        var statuses = await Task.WhenAll(statusTasks).ConfigureAwait(false);
+        var metrics = await Task.WhenAll(metricsTasks).ConfigureAwait(false);
         var (members, membersError) = await membersTask.ConfigureAwait(false);
-
-        var nodes = new NodeObservation[endpoints.Count];
-        for (var i = 0; i < endpoints.Count; i++)
+        if (_options.ProbePeers && members is not null)
         {
-            var pid = endpoints[i].Pid;
-            var process = pid is { } p ? ProcessInspector.Inspect(p, _options.ProcessName) : ProcessState.Unknown;
-            nodes[i] = EtcdNodeReadings.Build(await statusTasks[i].ConfigureAwait(false), await metricsTasks[i].ConfigureAwait(false), process);
+            var resolved = EtcdPeerUrls.Resolve(endpoints, statuses, members);
+            _peerUrls = resolved;
+            for (var i = 0; i < endpoints.Count; i++)
+            {
+                // First cycle, a new member or a moved peer URL: probe now with what is left of the deadline.
+                if (resolved.TryGetValue(endpoints[i].Name, out var peerUrl)
+                    && known.GetValueOrDefault(endpoints[i].Name) != peerUrl
+                    && Remaining() > TimeSpan.Zero)
+                {
+                    peerTasks[i] = ProbePeerAsync(endpoints[i].Name, peerUrl, Remaining(), cancellationToken);
+                }
+            }
         }
 
+        var peers = new EtcdPeerProbe?[endpoints.Count];
+        var processes = new ProcessState[endpoints.Count];
+        for (var i = 0; i < endpoints.Count; i++)
+        {
+            peers[i] = peerTasks[i] is { } task ? await task.ConfigureAwait(false) : null;
+            processes[i] = endpoints[i].Pid is { } p ? ProcessInspector.Inspect(p, _options.ProcessName) : ProcessState.Unknown;
+        }
+
+        var nodes = BuildNodes(statuses, metrics, processes, peers);
         var errors = membersError is null ? Array.Empty<string>() : [membersError];
         var facts = EtcdClusterFacts.Build(endpoints, nodes, members);
+        if (PeerProbesUnavailable(peers, nodes, facts) is { } unavailable)
+        {
+            nodes = BuildNodes(statuses, metrics, processes, new EtcdPeerProbe?[endpoints.Count]);
+            facts[EtcdReadings.PeerProbes] = unavailable;
+        }
+
         return new Observation(at, Name, nodes, facts, errors, _time.GetElapsedTime(started));
     }
 
@@ -112,6 +146,40 @@ public sealed class EtcdSubject : ISubject
         }
 
         return scrape;
+    }
+
+    private static NodeObservation[] BuildNodes(EtcdStatusProbe[] statuses, EtcdResult<MetricScrape>[] metrics, ProcessState[] processes, EtcdPeerProbe?[] peers)
+    {
+        var nodes = new NodeObservation[statuses.Length];
+        for (var i = 0; i < statuses.Length; i++)
+        {
+            nodes[i] = EtcdNodeReadings.Build(statuses[i], metrics[i], processes[i], peers[i]);
+        }
+
+        return nodes;
+    }
+
+    // A monitor that reaches no peer port at all while the members answer and agree on a leader (a remote cluster
+    // behind a firewall that only opens client ports) learns nothing about isolation: one cluster fact, no peer errors.
+    private static string? PeerProbesUnavailable(EtcdPeerProbe?[] peers, NodeObservation[] nodes, Dictionary<string, string> facts)
+    {
+        var probed = peers.OfType<EtcdPeerProbe>().ToList();
+        if (probed.Count == 0 || probed.Any(p => p.Ok) || !facts.ContainsKey(EtcdReadings.Leader))
+        {
+            return null;
+        }
+
+        var answering = probed.Count(p => nodes.Any(n => n.IsUp && string.Equals(n.Name, p.Node, StringComparison.Ordinal)));
+        return answering * 2 > probed.Count
+            ? $"unavailable: no member's peer port answers the monitor ({probed[0].Error})"
+            : null;
+    }
+
+    private async Task<EtcdPeerProbe> ProbePeerAsync(string node, Uri peerUrl, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        var result = await _client.PeerProbeAsync(peerUrl, timeout, cancellationToken).ConfigureAwait(false);
+        return new EtcdPeerProbe(node, peerUrl, result, _time.GetElapsedTime(started));
     }
 
     private async Task<EtcdStatusProbe> ProbeStatusAsync(EtcdEndpoint endpoint, Func<TimeSpan> remaining, CancellationToken cancellationToken)

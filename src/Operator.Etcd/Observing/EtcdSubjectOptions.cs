@@ -13,6 +13,12 @@ public sealed record EtcdSubjectOptions
     /// </summary>
     public TimeSpan MetricsInterval { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Whether each cycle also sends <c>GET /raft/probing</c> to every member's http peer URL (from the member list),
+    /// within the same deadline, to see members cut off from their peers or reached over a slow path.
+    /// </summary>
+    public bool ProbePeers { get; init; } = true;
+
     /// <summary>Private key the drop-detecting watch streams watch (never written by Operator).</summary>
     public string WatchKey { get; init; } = "/operator/canary";
 

@@ -24,7 +24,7 @@ public sealed class EtcdInvariantTests
     {
         var names = EtcdInvariants.Create().Select(i => i.Name).ToList();
         Assert.Equal(
-            ["quorum_lost", "member_down", "member_unresponsive", "no_leader", "alarm_active", "db_size_near_quota", "high_request_latency", "leader_flapping"],
+            ["quorum_lost", "member_down", "member_unresponsive", "no_leader", "alarm_active", "db_size_near_quota", "high_request_latency", "leader_flapping", "member_isolated", "peer_latency_high"],
             names);
     }
 

@@ -90,6 +90,28 @@ public sealed class EtcdSubjectTests : IClassFixture<SharedClusterFixture>, IAsy
     }
 
     [Fact]
+    public async Task Every_member_answers_its_peer_port_in_a_few_milliseconds()
+    {
+        await using var subject = Subject();
+        await subject.ObserveAsync(CancellationToken.None); // learns the peer URLs from the member list
+
+        var observation = await subject.ObserveAsync(CancellationToken.None);
+
+        Assert.Null(observation.Fact(EtcdReadings.PeerProbes));
+        var ports = Etcd.Nodes.ToDictionary(n => n.Name, n => n.PeerUrl.ToString().TrimEnd('/'));
+        foreach (var node in observation.Nodes)
+        {
+            Assert.Null(node.Fact(EtcdReadings.PeerError));
+            Assert.Equal(ports[node.Name], node.Fact(EtcdReadings.PeerUrl));
+            var roundTrip = node.Metric(EtcdReadings.PeerRoundTripSeconds);
+            Assert.NotNull(roundTrip);
+
+            // About a millisecond on an idle loopback (1 to 7 ms measured at load 12); loose because two cores are shared.
+            Assert.InRange(roundTrip.Value, 0, 0.1);
+        }
+    }
+
+    [Fact]
     public async Task Client_round_trips_a_key_and_reads_the_whole_metrics_page_without_skipping_lines()
     {
         var url = Etcd.Endpoints[0].ClientUrl;

@@ -23,7 +23,21 @@ public sealed class EtcdEvidence
             context.Now.Fact(EtcdReadings.MemberCount) is { } c && int.TryParse(c, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0,
             context.Now.Nodes.Count);
         Up = context.Now.Nodes.Where(x => x.IsUp).Select(x => x.Name).ToList();
+
+        // The fresh probe wins when it saw something; a fault that healed meanwhile still shows in the snapshot.
+        var observedError = Observed?.Fact(EtcdReadings.PeerError);
+        PeerError = observedError ?? SnapshotPeerError;
+        var observedRoundTrip = Observed?.Metric(EtcdReadings.PeerRoundTripSeconds);
+        PeerRoundTrip = (observedRoundTrip, SnapshotPeerRoundTrip) switch
+        {
+            ({ } now, { } then) => Math.Max(now, then),
+            (var now, var then) => now ?? then,
+        };
+        PeerUrl = Observed?.Fact(EtcdReadings.PeerUrl) ?? SnapshotPeerUrl;
     }
+
+    /// <summary>A peer round trip at or above this is slow: ten heartbeats' worth of the 100 ms heartbeat interval is far too much.</summary>
+    public const double SlowPeerRoundTripSeconds = 0.1;
 
     public DiagnosisContext Context { get; }
 
@@ -44,6 +58,85 @@ public sealed class EtcdEvidence
 
     /// <summary>Leader changes recorded in the ticket snapshot (leader_flapping tickets carry them).</summary>
     public int SnapshotLeaderChanges { get; private set; }
+
+    /// <summary>The node's <see cref="EtcdReadings.PeerError"/>: now if the fresh probe failed, else as recorded at violation time.</summary>
+    public string? PeerError { get; }
+
+    /// <summary>The node's peer round trip in seconds, the worse of now and violation time (a lower bound after a timeout).</summary>
+    public double? PeerRoundTrip { get; }
+
+    public string? PeerUrl { get; }
+
+    public string? SnapshotPeerError { get; private set; }
+
+    public double? SnapshotPeerRoundTrip { get; private set; }
+
+    public string? SnapshotPeerUrl { get; private set; }
+
+    /// <summary>The node's client-port status round trip at violation time, in seconds.</summary>
+    public double? SnapshotClientRoundTrip { get; private set; }
+
+    /// <summary>The node's peer port refuses, resets or closes the monitor's probe (not a timeout).</summary>
+    public bool PeerCut => EtcdPeerErrors.IsCut(PeerError);
+
+    /// <summary>The node's peer probe timed out.</summary>
+    public bool PeerTimedOut => EtcdPeerErrors.IsTimeout(PeerError);
+
+    /// <summary>The node's peer round trip is at or above <see cref="SlowPeerRoundTripSeconds"/>.</summary>
+    public bool PeerSlow => PeerRoundTrip >= SlowPeerRoundTripSeconds;
+
+    /// <summary>The node's client-port round trip: now when it answers, else at violation time.</summary>
+    public double? ClientRoundTrip => AnswersNow ? Observed!.ProbeLatency.TotalSeconds : SnapshotClientRoundTrip;
+
+    /// <summary>The node's client port answers now or answered at violation time.</summary>
+    public bool ClientAnswers => AnswersNow || SnapshotState == "up";
+
+    /// <summary>The other up members whose peer ports answered the fresh probe, with their round trips.</summary>
+    public IReadOnlyList<(string Node, double Seconds)> OthersPeerRoundTrips =>
+        Context.Now.Nodes
+            .Where(n => n.IsUp && n.Name != Node && n.Fact(EtcdReadings.PeerError) is null && n.Metric(EtcdReadings.PeerRoundTripSeconds) is not null)
+            .Select(n => (n.Name, n.Metric(EtcdReadings.PeerRoundTripSeconds)!.Value))
+            .ToList();
+
+    /// <summary>"n1 1.1 ms and n3 0.9 ms".</summary>
+    public static string RoundTrips(IEnumerable<(string Node, double Seconds)> roundTrips)
+    {
+        var list = roundTrips.OrderBy(r => r.Node, StringComparer.Ordinal).Select(r => $"{r.Node} {Ms(r.Seconds)}").ToList();
+        return list.Count <= 1 ? string.Concat(list) : $"{string.Join(", ", list.Take(list.Count - 1))} and {list[^1]}";
+    }
+
+    /// <summary>How the node's leader view differs from the leader the others agree on, or null when it does not.</summary>
+    public string? LeaderViewDiffers()
+    {
+        if (Observed is not { IsUp: true } node || Context.Now.Fact(EtcdReadings.Leader) is not { } leader || leader == node.Name && node.IsLeader)
+        {
+            return null;
+        }
+
+        var own = node.Fact(EtcdReadings.LeaderId);
+        if (own is null)
+        {
+            return $"{node.Name} knows no leader while the others follow {leader}";
+        }
+
+        var followed = Context.Now.Nodes.FirstOrDefault(n => n.Fact(EtcdReadings.MemberId) == own)?.Name;
+        return followed is null || followed == leader ? null
+            : followed == node.Name ? $"{node.Name} still believes it leads while the others follow {leader}"
+            : $"{node.Name} follows {followed} while the others follow {leader}";
+    }
+
+    /// <summary>
+    /// "n2's peer round trip is 402 ms while its client port answers in 2 ms" when the ticket's node is slow only on
+    /// its peer port (the network path, not the process, disk or load), else null.
+    /// </summary>
+    public string? SlowPeerPathOnly() =>
+        PeerSlow && ClientAnswers && ClientRoundTrip is { } client && client < SlowPeerRoundTripSeconds / 2
+            ? $"{Node}'s peer round trip is {Ms(PeerRoundTrip!.Value)} while its client port answers in {Ms(client)}"
+            : null;
+
+    /// <summary>A histogram's p99 on the ticket's node (cumulative since its process started).</summary>
+    public double? NodeP99(string histogram) =>
+        Observed is { IsUp: true } n && n.Histograms.TryGetValue(histogram, out var h) ? h.QuantileSince(null, 0.99) : null;
 
     public int Total { get; }
 
@@ -175,6 +268,23 @@ public sealed class EtcdEvidence
             SnapshotError = String(root, "error");
             SnapshotState = String(root, "state");
             SnapshotProcess = String(root, "process");
+            if (root.TryGetProperty("probeLatencyMs", out var client) && client.ValueKind == JsonValueKind.Number)
+            {
+                SnapshotClientRoundTrip = client.GetDouble() / 1000;
+            }
+
+            if (root.TryGetProperty("facts", out var facts) && facts.ValueKind == JsonValueKind.Object)
+            {
+                SnapshotPeerError = String(facts, EtcdReadings.PeerError);
+                SnapshotPeerUrl = String(facts, EtcdReadings.PeerUrl);
+            }
+
+            if (root.TryGetProperty("metrics", out var metrics) && metrics.ValueKind == JsonValueKind.Object
+                && metrics.TryGetProperty(EtcdReadings.PeerRoundTripSeconds, out var rtt) && rtt.ValueKind == JsonValueKind.Number)
+            {
+                SnapshotPeerRoundTrip = rtt.GetDouble();
+            }
+
             if (root.TryGetProperty("leaderChanges", out var changes) && changes.ValueKind == JsonValueKind.Array)
             {
                 SnapshotLeaderChanges = changes.GetArrayLength();

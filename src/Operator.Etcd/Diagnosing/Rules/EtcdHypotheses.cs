@@ -8,6 +8,7 @@ public static class EtcdHypotheses
         new ProcessCrashedHypothesis(),
         new ProcessHungHypothesis(),
         new NetworkPartitionHypothesis(),
+        new NetworkLatencyHypothesis(),
         new DiskFullHypothesis(),
         new SlowDiskHypothesis(),
         new OverloadHypothesis(),

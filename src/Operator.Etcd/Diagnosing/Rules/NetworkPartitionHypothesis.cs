@@ -3,7 +3,10 @@ using Operator.Core.Observing;
 
 namespace Operator.Etcd.Diagnosing.Rules;
 
-/// <summary>The member runs and may answer locally, but its peers cannot reach it (or it them): peers log timeouts.</summary>
+/// <summary>
+/// The member runs and answers on its client port, but its peers cannot reach it (or it them): its peer port cuts the
+/// monitor's probe while the others' answer, it loses the leader the others follow, peers log timeouts.
+/// </summary>
 public sealed class NetworkPartitionHypothesis : IEtcdHypothesis
 {
     public string Cause => EtcdCauses.NetworkPartition;
@@ -40,10 +43,30 @@ public sealed class NetworkPartitionHypothesis : IEtcdHypothesis
         if (e.AnswersNow)
         {
             sheet.For(0.15, "probe", $"{node} still answers on its own client port");
-            if (e.Observed!.Fact(EtcdReadings.LeaderId) is null && e.Context.Now.Fact(EtcdReadings.Leader) is { } leader && leader != node)
+            if (e.LeaderViewDiffers() is { } view)
             {
-                sheet.For(0.15, "probe", $"{node} knows no leader while the others follow {leader}");
+                sheet.For(0.15, "probe", view);
             }
+        }
+
+        var others = e.OthersPeerRoundTrips;
+        if (e.PeerCut && e.ClientAnswers)
+        {
+            sheet.For(0.3, "probe", $"{node}'s peer port cuts the monitor's probe ({EtcdPeerErrors.Message(e.PeerError!)}) while its client port answers");
+            if (others.Count > 0)
+            {
+                sheet.For(0.1, "probe", $"the other members' peer ports answer ({EtcdEvidence.RoundTrips(others)})");
+            }
+        }
+        else if (e.PeerTimedOut && e.ClientAnswers)
+        {
+            sheet.For(0.05, "probe", $"{node}'s peer port did not answer the monitor's probe in time ({EtcdPeerErrors.Message(e.PeerError!)})");
+        }
+        else if (e.PeerRoundTrip is { } roundTrip && e.PeerError is null)
+        {
+            sheet.Against(e.PeerSlow ? 0.3 : 0.2, e.PeerSlow
+                ? $"{node}'s peer port answers, only slowly ({EtcdEvidence.Ms(roundTrip)}): a slow path, not a cut one"
+                : $"{node}'s peer port answers the monitor promptly ({EtcdEvidence.Ms(roundTrip)})");
         }
 
         var timeouts = e.PeerLines("prober detected unhealthy status")
@@ -61,7 +84,7 @@ public sealed class NetworkPartitionHypothesis : IEtcdHypothesis
             sheet.For(0.2, "log", $"{node} itself logged '{ownView[0].Message}' about its peers", EtcdEvidence.First(ownView));
         }
 
-        if (timeouts.Count == 0 && ownView.Count == 0)
+        if (timeouts.Count == 0 && ownView.Count == 0 && !e.PeerCut)
         {
             sheet.Against(0, "no member logged a timeout reaching another");
         }
@@ -74,6 +97,11 @@ public sealed class NetworkPartitionHypothesis : IEtcdHypothesis
         var node = e.Node ?? "the member";
         var address = e.Observed?.Address;
         var commands = new List<string>();
+        if (e.PeerUrl is { } peer)
+        {
+            commands.Add($"curl -s -m 2 {peer}/raft/probing");
+        }
+
         if (address is not null)
         {
             commands.Add($"curl -s -m 2 {address}/health");

@@ -66,6 +66,11 @@ public sealed class OverloadHypothesis : IEtcdHypothesis
             }
         }
 
+        if (e.SlowPeerPathOnly() is { } path)
+        {
+            sheet.Against(0.3, $"{path}: the network path is slow, not the load");
+        }
+
         var broken = e.NotUp.Where(n => n.Process is ProcessState.Gone or ProcessState.Stopped || n.State == NodeState.Down).Select(n => n.Name).ToList();
         if (broken.Count > 0)
         {

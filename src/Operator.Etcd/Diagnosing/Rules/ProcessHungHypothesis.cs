@@ -75,6 +75,10 @@ public sealed class ProcessHungHypothesis : IEtcdHypothesis
         {
             sheet.Against(0.3, $"{node} answers its probes now");
         }
+        else if (e.ClientAnswers && e.Process == ProcessState.Running && (e.PeerCut || e.PeerSlow))
+        {
+            sheet.Against(0.3, $"{node} answered on its client port while only its peer port failed: the network, not the process");
+        }
 
         return sheet.Build();
     }

@@ -119,6 +119,7 @@ public sealed class RulesEngine : IDiagnosisEngine
         [
             EtcdReadings.HasLeader, EtcdReadings.ActivePeers, EtcdReadings.PeerSentFailures, EtcdReadings.LeaderChangesSeen,
             EtcdReadings.ProposalsPending, EtcdReadings.DbSizeBytes, EtcdReadings.QuotaBytes, EtcdReadings.RaftTerm,
+            EtcdReadings.PeerRoundTripSeconds,
         ];
         var readings = new List<MetricReading>();
         var nodes = evidence.Context.Now.Nodes.OrderBy(n => n.Name == evidence.Node ? 0 : 1).ThenBy(n => n.Name, StringComparer.Ordinal);
@@ -128,7 +129,7 @@ public sealed class RulesEngine : IDiagnosisEngine
             {
                 if (n.Metric(name) is { } v)
                 {
-                    readings.Add(new MetricReading(n.Name, name, v, name.EndsWith("_bytes", StringComparison.Ordinal) ? "bytes" : null));
+                    readings.Add(new MetricReading(n.Name, name, v, name.EndsWith("_bytes", StringComparison.Ordinal) ? "bytes" : name.EndsWith("_seconds", StringComparison.Ordinal) ? "seconds" : null));
                 }
             }
 

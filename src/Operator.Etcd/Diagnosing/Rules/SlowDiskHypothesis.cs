@@ -71,6 +71,11 @@ public sealed class SlowDiskHypothesis : IEtcdHypothesis
             }
         }
 
+        if (e.SlowPeerPathOnly() is { } path)
+        {
+            sheet.Against(0.3, $"{path}: the network path is slow, not the disk");
+        }
+
         if (e.Node is { } node && e.Process == ProcessState.Gone)
         {
             sheet.Against(0.3, $"{node}'s process is gone; slow disks delay, they do not kill processes");
