@@ -18,6 +18,8 @@ public static class EtcdFaultCatalogue
             new PauseFault(targets),
             new QuorumLossFault(targets),
             new NoSpaceFault(targets, clock),
+            new LatencyFault(targets, clock),
+            new PartitionFault(targets, clock),
         ]);
     }
 }

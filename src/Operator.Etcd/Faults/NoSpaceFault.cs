@@ -16,7 +16,7 @@ internal sealed class NoSpaceFault : IFault
     public const long MaxQuotaBytes = 256L * 1024 * 1024;
 
     private const string Prefix = "/operator-chaos/nospace/";
-    private const int ValueBytes = 512 * 1024;
+    private const int ValueBytes = 1024 * 1024;
 
     private readonly EtcdFaultTargets _targets;
     private readonly TimeProvider _time;
@@ -54,23 +54,30 @@ internal sealed class NoSpaceFault : IFault
         return Task.FromResult(new FaultPlan(Name, null, [], data));
     }
 
-    /// <summary>Puts 512 KiB values until one is refused for space; that refusal is the moment returned.</summary>
+    /// <summary>
+    /// Puts 1 MiB values in waves of a quota's worth at once until one is refused for space; that refusal is the moment
+    /// returned. One concurrent wave is proposed and applied as a batch, so the db goes from nearly empty to over the
+    /// quota within one apply (as when a bulk load runs a cluster out of space) rather than lingering just under it.
+    /// </summary>
     public async Task<DateTimeOffset> InjectAsync(FaultPlan plan, CancellationToken cancellationToken)
     {
         var quota = long.Parse(plan.Data["quota_bytes"], CultureInfo.InvariantCulture);
         var url = RunningUrls().FirstOrDefault() ?? throw new OperatorException("nospace: no member is running; start the cluster with `operator cluster up`");
         var value = new string('x', ValueBytes);
-        var limit = (int)(quota / ValueBytes * 3) + 20;
+        var perWave = (int)(quota / ValueBytes) + 2;
+        var waves = 10;
         using var etcd = new EtcdMaintenance();
-        for (var i = 0; i < limit; i++)
+        for (var wave = 0; wave < waves; wave++)
         {
-            if (!await etcd.PutAsync(url, plan.Data["prefix"] + i.ToString("D6", CultureInfo.InvariantCulture), value, cancellationToken).ConfigureAwait(false))
+            var puts = Enumerable.Range(wave * perWave, perWave)
+                .Select(i => etcd.PutAsync(url, plan.Data["prefix"] + i.ToString("D6", CultureInfo.InvariantCulture), value, cancellationToken));
+            if ((await Task.WhenAll(puts).ConfigureAwait(false)).Contains(false))
             {
                 return _time.GetUtcNow();
             }
         }
 
-        throw new OperatorException($"nospace: {limit} puts of {ValueBytes / 1024} KiB did not fill a quota of {quota} bytes; check the members' --quota-backend-bytes");
+        throw new OperatorException($"nospace: {waves * perWave} puts of {ValueBytes / 1024} KiB did not fill a quota of {quota} bytes; check the members' --quota-backend-bytes");
     }
 
     public async Task RevertAsync(FaultPlan plan, CancellationToken cancellationToken)

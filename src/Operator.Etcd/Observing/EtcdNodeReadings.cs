@@ -141,7 +141,11 @@ internal static class EtcdNodeReadings
             }
         }
 
-        PutHistogram(EtcdReadings.RequestDuration, scrape.Histogram(EtcdMetricFamilies.GrpcHandlingSeconds, s => s.HasLabel("grpc_type", "unary")));
+        // Client request latency: unary calls, without the maintenance calls that are slow by design (a defragment
+        // rewrites the whole db, a compaction waits for it to finish) and say nothing about what clients see.
+        PutHistogram(EtcdReadings.RequestDuration, scrape.Histogram(
+            EtcdMetricFamilies.GrpcHandlingSeconds,
+            s => s.HasLabel("grpc_type", "unary") && !s.HasLabel("grpc_method", "Defragment") && !s.HasLabel("grpc_method", "Compact")));
         PutHistogram(EtcdReadings.WalFsyncDuration, scrape.Histogram(EtcdMetricFamilies.WalFsyncSeconds));
         PutHistogram(EtcdReadings.BackendCommitDuration, scrape.Histogram(EtcdMetricFamilies.BackendCommitSeconds));
     }

@@ -62,7 +62,7 @@ public sealed class EtcdSubject : ISubject
             // Peer URLs from the previous cycle's member list let the peer probes start with the status probes.
             if (_options.ProbePeers && known.TryGetValue(endpoints[i].Name, out var peerUrl))
             {
-                peerTasks[i] = ProbePeerAsync(endpoints[i].Name, peerUrl, Remaining(), cancellationToken);
+                peerTasks[i] = ProbePeerAsync(endpoints[i].Name, peerUrl, Remaining, cancellationToken);
             }
         }
 
@@ -81,7 +81,7 @@ public sealed class EtcdSubject : ISubject
                     && known.GetValueOrDefault(endpoints[i].Name) != peerUrl
                     && Remaining() > TimeSpan.Zero)
                 {
-                    peerTasks[i] = ProbePeerAsync(endpoints[i].Name, peerUrl, Remaining(), cancellationToken);
+                    peerTasks[i] = ProbePeerAsync(endpoints[i].Name, peerUrl, Remaining, cancellationToken);
                 }
             }
         }
@@ -175,7 +175,29 @@ public sealed class EtcdSubject : ISubject
             : null;
     }
 
-    private async Task<EtcdPeerProbe> ProbePeerAsync(string node, Uri peerUrl, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// One peer probe; an answer slower than <see cref="EtcdSubjectOptions.PeerConfirmAbove"/> is confirmed at once by a
+    /// second probe within the same deadline, and the faster of the two is the reading (a second probe that runs out of
+    /// deadline confirms the first). One stalled sample on a busy machine is not a slow path; two in a row are.
+    /// </summary>
+    private async Task<EtcdPeerProbe> ProbePeerAsync(string node, Uri peerUrl, Func<TimeSpan> remaining, CancellationToken cancellationToken)
+    {
+        var first = await ProbePeerOnceAsync(node, peerUrl, remaining(), cancellationToken).ConfigureAwait(false);
+        if (!first.Ok || first.RoundTrip < _options.PeerConfirmAbove || remaining() <= TimeSpan.Zero)
+        {
+            return first;
+        }
+
+        var second = await ProbePeerOnceAsync(node, peerUrl, remaining(), cancellationToken).ConfigureAwait(false);
+        if (second.TimedOut)
+        {
+            return first; // ran out of deadline waiting: at least as slow, and the first is a measured answer
+        }
+
+        return !second.Ok || second.RoundTrip < first.RoundTrip ? second : first; // a cut between the two: the newer news wins
+    }
+
+    private async Task<EtcdPeerProbe> ProbePeerOnceAsync(string node, Uri peerUrl, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
         var result = await _client.PeerProbeAsync(peerUrl, timeout, cancellationToken).ConfigureAwait(false);

@@ -19,6 +19,9 @@ public sealed record EtcdSubjectOptions
     /// </summary>
     public bool ProbePeers { get; init; } = true;
 
+    /// <summary>A peer answer slower than this is confirmed by a second probe in the same cycle (the faster one counts).</summary>
+    public TimeSpan PeerConfirmAbove { get; init; } = TimeSpan.FromMilliseconds(50);
+
     /// <summary>Private key the drop-detecting watch streams watch (never written by Operator).</summary>
     public string WatchKey { get; init; } = "/operator/canary";
 

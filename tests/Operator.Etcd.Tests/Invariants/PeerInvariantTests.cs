@@ -157,16 +157,15 @@ public sealed class PeerInvariantTests
     }
 
     [Fact]
-    public void One_slow_sample_opens_nothing_but_two_cycles_in_a_row_at_half_a_second_do()
+    public void A_slow_reading_opens_at_once_because_the_subject_already_confirmed_it_with_a_second_probe()
     {
         var engine = new InvariantEngine([new PeerLatencyHighInvariant()], InvariantConfig.Empty);
         Observation At(double seconds, double n2RoundTrip) =>
             Of(T0.AddSeconds(seconds), Member("n1", "1", leader: true), Member("n2", "2", roundTrip: n2RoundTrip), Member("n3", "3"));
 
-        Assert.Empty(engine.Evaluate(At(0, 0.25)).Violations);
-        Assert.Empty(engine.Evaluate(At(0.5, 0.001)).Violations);
-        Assert.Empty(engine.Evaluate(At(1.0, 0.4)).Violations);
-        var v = Assert.Single(engine.Evaluate(At(1.5, 0.4)).Violations);
+        Assert.Empty(engine.Evaluate(At(0, 0.001)).Violations);
+        Assert.Empty(engine.Evaluate(At(0.5, 0.09)).Violations);
+        var v = Assert.Single(engine.Evaluate(At(1.0, 0.16)).Violations);
 
         Assert.Equal("n2", v.Node);
         Assert.Equal(Severity.Warning, v.Severity);

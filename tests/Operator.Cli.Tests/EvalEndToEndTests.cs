@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Operator.Testing;
+
+namespace Operator.Cli.Tests;
+
+/// <summary>
+/// A short <c>eval run</c> end to end: every fault × 1 trial on the run's own cluster with the real monitor and agent as
+/// child processes, then <c>eval report</c> in every format and <c>eval compare</c>.
+/// </summary>
+public sealed class EvalEndToEndTests
+{
+    [Fact]
+    public async Task Every_fault_once_is_detected_diagnosed_and_reported()
+    {
+        using var dir = new TempStateDir();
+        var run = Path.Combine(dir.Path, "eval", "short");
+        try
+        {
+            var result = await OperatorCli.RunAsync(dir.Path, "eval", "run", "--trials", "1", "--out", run);
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.Contains("reports: ", result.Stdout);
+            foreach (var file in new[] { "eval.db", "report.md", "report.json", "report.html", "monitor.log", "agent.log" })
+            {
+                Assert.True(File.Exists(Path.Combine(run, file)), $"{file} is missing; {result}");
+            }
+
+            var json = await OperatorCli.RunAsync(dir.Path, "eval", "report", "short", "--format", "json");
+            Assert.True(json.ExitCode == 0, json.ToString());
+            using var report = JsonDocument.Parse(json.Stdout);
+            var faults = report.RootElement.GetProperty("faults").EnumerateArray().ToList();
+            Assert.Equal(
+                ["kill-follower", "kill-leader", "pause", "quorum-loss", "nospace", "latency", "partition"],
+                faults.Select(f => f.GetProperty("fault").GetString()).ToList());
+            Assert.All(faults, f => Assert.Equal(1, f.GetProperty("trials").GetInt32()));
+
+            // One trial per fault on a shared 2-core machine: require most, not all, to be perfect, and never a
+            // confident wrong answer.
+            var overall = report.RootElement.GetProperty("overall");
+            Assert.True(overall.GetProperty("contaminated").GetInt32() <= 1, result.Stdout);
+            Assert.True(overall.GetProperty("detected").GetProperty("successes").GetInt32() >= 6, result.Stdout);
+            Assert.True(overall.GetProperty("causeCorrect").GetProperty("successes").GetInt32() >= 5, result.Stdout);
+            Assert.Equal(0, overall.GetProperty("confidentAndWrong").GetInt32());
+
+            var html = await OperatorCli.RunAsync(dir.Path, "eval", "report", "--format", "html");
+            Assert.True(html.ExitCode == 0, html.ToString());
+            Assert.Contains("<svg", html.Stdout);
+            Assert.DoesNotContain("<script", html.Stdout);
+
+            var markdown = await OperatorCli.RunAsync(dir.Path, "eval", "report", run);
+            Assert.Contains("| `partition` | 1 |", markdown.Stdout);
+
+            var compare = await OperatorCli.RunAsync(dir.Path, "eval", "compare", run, "short");
+            Assert.True(compare.ExitCode == 0, compare.ToString());
+            Assert.Contains("# short vs short", compare.Stdout);
+
+            // Nothing is left behind: no recorded fault, the run's cluster stopped.
+            Assert.False(File.Exists(Path.Combine(run, "cluster", "chaos", "active-faults.json"))
+                && File.ReadAllText(Path.Combine(run, "cluster", "chaos", "active-faults.json")).Trim() != "[]");
+            var status = await OperatorCli.RunAsync(Path.Combine(run, "cluster"), "cluster", "status", "--json");
+            using var nodes = JsonDocument.Parse(status.Stdout);
+            Assert.All(nodes.RootElement.GetProperty("nodes").EnumerateArray(), n => Assert.Equal("down", n.GetProperty("state").GetString()));
+
+            // A finished run resumes as a no-op; other settings for it are refused in one line.
+            CliAssert.OneLineError(await OperatorCli.RunAsync(dir.Path, "eval", "run", "--trials", "2", "--out", run), "resume it with the same settings");
+            CliAssert.OneLineError(await OperatorCli.RunAsync(dir.Path, "eval", "report", "nope"), "no evaluation run at nope");
+        }
+        finally
+        {
+            await OperatorCli.RunAsync(Path.Combine(run, "cluster"), "cluster", "down", "--purge");
+        }
+    }
+}
