@@ -69,4 +69,44 @@ public sealed class EvalEndToEndTests
             await OperatorCli.RunAsync(Path.Combine(run, "cluster"), "cluster", "down", "--purge");
         }
     }
+
+    [Fact]
+    public async Task An_interrupted_run_reverts_its_fault_and_resumes_where_it_stopped()
+    {
+        using var dir = new TempStateDir();
+        var run = Path.Combine(dir.Path, "eval", "interrupted");
+        var cluster = Path.Combine(run, "cluster");
+        try
+        {
+            // SIGTERM (like Ctrl+C) while the first pause is in effect: the node must be resumed, nothing left recorded.
+            await using (var eval = OperatorDaemon.Start(dir.Path, "eval", "run", "--faults", "pause,kill-follower", "--trials", "1", "--out", run))
+            {
+                await Eventually.WaitUntilAsync(() => eval.Stdout.Contains("[pause 1/1] injected pause on", StringComparison.Ordinal), TimeSpan.FromSeconds(60), "the first injection");
+                Assert.Equal(130, await eval.StopAsync());
+                Assert.Contains("interrupted; the current fault was reverted", eval.Stdout);
+            }
+
+            var record = Path.Combine(cluster, "chaos", "active-faults.json");
+            Assert.True(!File.Exists(record) || File.ReadAllText(record).Trim() == "[]", File.Exists(record) ? File.ReadAllText(record) : "no record");
+            var status = await OperatorCli.RunAsync(cluster, "cluster", "status", "--json");
+            using (var nodes = JsonDocument.Parse(status.Stdout))
+            {
+                Assert.DoesNotContain(nodes.RootElement.GetProperty("nodes").EnumerateArray(), n => n.GetProperty("state").GetString() == "paused");
+            }
+
+            var resumed = await OperatorCli.RunAsync(dir.Path, "eval", "run", "--out", run);
+            Assert.True(resumed.ExitCode == 0, resumed.ToString());
+            Assert.Contains("resuming: interrupted", resumed.Stdout);
+            Assert.Contains("[pause 1/1] injected", resumed.Stdout);
+            Assert.Contains("[kill-follower 1/1] injected", resumed.Stdout);
+
+            var json = await OperatorCli.RunAsync(dir.Path, "eval", "report", run, "--format", "json");
+            using var report = JsonDocument.Parse(json.Stdout);
+            Assert.Equal(2, report.RootElement.GetProperty("overall").GetProperty("trials").GetInt32());
+        }
+        finally
+        {
+            await OperatorCli.RunAsync(cluster, "cluster", "down", "--purge");
+        }
+    }
 }
