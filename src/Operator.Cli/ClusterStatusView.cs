@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Operator.Core.Faults;
 using Operator.Core.Observing;
 using Operator.Etcd;
 
@@ -28,6 +29,11 @@ internal static class ClusterStatusView
         rows.ForEach(Row);
         var up = o.Nodes.Count(n => n.IsUp);
         sb.AppendLine(CultureInfo.InvariantCulture, $"{up}/{o.Nodes.Count} up, leader {o.Fact(EtcdReadings.Leader) ?? "none"} (* marks the leader)");
+        foreach (var (alarm, nodes) in Alarms(o))
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"alarm {alarm} raised (reported by {string.Join(", ", nodes)})");
+        }
+
         foreach (var e in o.Errors)
         {
             sb.AppendLine(CultureInfo.InvariantCulture, $"warning: {e}");
@@ -36,9 +42,22 @@ internal static class ClusterStatusView
         return sb.ToString();
     }
 
-    /// <summary>The local cluster's own settings under the table: backend quota when set, and the fault proxy when it has one.</summary>
-    public static string RenderLocal(long? quotaBackendBytes, bool hasFaultProxy, int? faultProxyPid)
+    /// <summary>Each active alarm (NOSPACE, CORRUPT) with the members whose status reports it, in alarm order.</summary>
+    public static IReadOnlyList<(string Alarm, IReadOnlyList<string> Nodes)> Alarms(Observation o) =>
+        o.Nodes
+            .SelectMany(n => (n.Fact(EtcdReadings.Alarms) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(a => (Alarm: a, Node: n.Name)))
+            .GroupBy(x => x.Alarm, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, (IReadOnlyList<string>)g.Select(x => x.Node).Distinct(StringComparer.Ordinal).ToList()))
+            .ToList();
+
+    /// <summary>
+    /// The local cluster's own settings under the table: backend quota when set, the fault proxy when it has one, and
+    /// the faults injected and not yet reverted.
+    /// </summary>
+    public static string RenderLocal(long? quotaBackendBytes, bool hasFaultProxy, int? faultProxyPid, IReadOnlyList<ActiveFault> injected)
     {
+        ArgumentNullException.ThrowIfNull(injected);
         var sb = new StringBuilder();
         if (quotaBackendBytes is { } quota)
         {
@@ -50,6 +69,11 @@ internal static class ClusterStatusView
             sb.AppendLine(faultProxyPid is { } pid
                 ? string.Create(CultureInfo.InvariantCulture, $"fault proxy running (pid {pid})")
                 : "fault proxy not running; start it with `operator cluster up`");
+        }
+
+        foreach (var fault in injected)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"injected fault: {FaultInjector.Describe(fault)} since {fault.InjectedAt ?? fault.RegisteredAt + " (never confirmed)"}; undo it with `operator chaos revert --all`");
         }
 
         return sb.ToString();

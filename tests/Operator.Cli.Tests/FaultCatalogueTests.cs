@@ -35,6 +35,8 @@ public sealed class FaultCatalogueTests
                 var nodes = injected.RootElement.GetProperty("nodes").EnumerateArray().Select(n => n.GetString()!).ToList();
                 Assert.Equal(fault, injected.RootElement.GetProperty("fault").GetString());
                 Assert.Single(await RecordedAsync(dir.Path));
+                var status = await OperatorCli.RunAsync(dir.Path, "cluster", "status");
+                Assert.Contains($"injected fault: {fault}", status.Stdout);
 
                 await AssertInEffectAsync(dir.Path, fault, node, nodes);
 
@@ -139,6 +141,9 @@ public sealed class FaultCatalogueTests
                     using var alarms = await http.PostAsync($"http://127.0.0.1:{client}/v3/maintenance/alarm", new StringContent("""{"action":"GET"}"""));
                     Assert.Contains("NOSPACE", await alarms.Content.ReadAsStringAsync());
                 }
+
+                var text = await OperatorCli.RunAsync(dir, "cluster", "status");
+                Assert.Contains("alarm NOSPACE raised (reported by", text.Stdout);
 
                 break;
             case "latency":

@@ -131,6 +131,10 @@ internal static class ClusterCommands
                         observedAt = Core.Time.Timestamps.ToWire(o.At),
                         quotaBackendBytes = local?.Spec.QuotaBackendBytes,
                         faultProxy = local is { Spec.HasFaultProxy: true } ? new { running = local.Value.ProxyPid is not null, pid = local.Value.ProxyPid } : null,
+                        alarms = ClusterStatusView.Alarms(o).Select(a => new { alarm = a.Alarm, nodes = a.Nodes }),
+                        injectedFaults = local is null
+                            ? null
+                            : FaultCommands.Store(state).List().Select(f => new { id = f.Id, fault = f.Plan.Fault, node = f.Plan.Node, nodes = f.Plan.Nodes, injectedAt = f.InjectedAt }),
                     });
                 }
                 else
@@ -138,7 +142,7 @@ internal static class ClusterCommands
                     Console.Write(ClusterStatusView.Render(o));
                     if (LocalCluster(parse, subjects, state) is { } local)
                     {
-                        Console.Write(ClusterStatusView.RenderLocal(local.Spec.QuotaBackendBytes, local.Spec.HasFaultProxy, local.ProxyPid));
+                        Console.Write(ClusterStatusView.RenderLocal(local.Spec.QuotaBackendBytes, local.Spec.HasFaultProxy, local.ProxyPid, FaultCommands.Store(state).List()));
                     }
                 }
 
