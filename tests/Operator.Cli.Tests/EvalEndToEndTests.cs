@@ -109,4 +109,63 @@ public sealed class EvalEndToEndTests
             await OperatorCli.RunAsync(cluster, "cluster", "down", "--purge");
         }
     }
+
+    [Fact]
+    public async Task An_engine_that_always_blames_a_crash_is_scored_right_on_the_kill_and_confidently_wrong_on_the_pause()
+    {
+        // A fake OpenAI-compatible server whose every answer is "process_crashed on n2, 0.9": the harness must score it
+        // from the structured cause, not from how sure it sounds.
+        var reply = JsonSerializer.Serialize(new
+        {
+            cause = "process_crashed",
+            node = "n2",
+            primaryDiagnosis = "n2's etcd process crashed.",
+            confidenceScore = 0.9,
+            severity = "critical",
+            supportingEvidence = new[] { new { source = "probe", detail = "connection refused" } },
+            alternatives = new[]
+            {
+                new { hypothesis = "process_hung", supporting = new[] { "no answer" }, contradicting = new[] { "refused" }, conclusion = "ruled out" },
+                new { hypothesis = "network_partition", supporting = new[] { "peers lost it" }, contradicting = new[] { "refused" }, conclusion = "ruled out" },
+            },
+            recommendedAction = "Restart it.",
+            commands = new[] { "./operator chaos restart n2" },
+            risks = new[] { "none known" },
+            affectedComponents = new[] { "n2" },
+        });
+        var completion = JsonSerializer.Serialize(new
+        {
+            id = "c1",
+            @object = "chat.completion",
+            created = 1700000000,
+            model = "always-crash",
+            choices = new[] { new { index = 0, message = new { role = "assistant", content = reply }, finish_reason = "stop" } },
+            usage = new { prompt_tokens = 10, completion_tokens = 10, total_tokens = 20 },
+        });
+        await using var llm = FakeHttpServer.Answering(200, "application/json", completion);
+
+        using var dir = new TempStateDir();
+        var run = Path.Combine(dir.Path, "eval", "llm");
+        try
+        {
+            var result = await OperatorCli.RunAsync(
+                dir.Path,
+                new Dictionary<string, string> { ["OPENAI_API_KEY"] = "sk-test-eval" },
+                "eval", "run", "--faults", "kill-follower,pause", "--trials", "1", "--engine", "openai", "--model", "always-crash", "--base-url", $"{llm.Url}v1", "--out", run);
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.Contains("engine openai/always-crash", result.Stdout);
+            Assert.Contains(llm.Requests, r => r.EndsWith("/chat/completions", StringComparison.Ordinal));
+
+            var json = await OperatorCli.RunAsync(dir.Path, "eval", "report", run, "--format", "json");
+            using var report = JsonDocument.Parse(json.Stdout);
+            var faults = report.RootElement.GetProperty("faults").EnumerateArray().ToDictionary(f => f.GetProperty("fault").GetString()!);
+            Assert.Equal(1, faults["kill-follower"].GetProperty("causeCorrect").GetProperty("successes").GetInt32());
+            Assert.Equal(0, faults["pause"].GetProperty("causeCorrect").GetProperty("successes").GetInt32());
+            Assert.Equal(1, faults["pause"].GetProperty("confidentAndWrong").GetInt32());
+        }
+        finally
+        {
+            await OperatorCli.RunAsync(Path.Combine(run, "cluster"), "cluster", "down", "--purge");
+        }
+    }
 }
