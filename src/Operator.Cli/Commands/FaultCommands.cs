@@ -66,7 +66,21 @@ internal static class FaultCommands
         {
             Description = "For faults that take one: a node name (n2) or leader, follower, random (default: the fault's own)",
         };
-        var duration = Options.Duration("--duration", "Stay in the foreground and revert after this long (Ctrl+C reverts at once)", TimeSpan.Zero, allowZero: true);
+        var duration = new Option<TimeSpan?>("--duration")
+        {
+            Description = "Stay in the foreground and revert after this long, e.g. 20s or 1m (Ctrl+C reverts at once); without it the fault stays until `chaos revert`",
+            CustomParser = r =>
+            {
+                var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : null;
+                if (DurationText.TryParse(text, out var value) && value > TimeSpan.Zero)
+                {
+                    return value;
+                }
+
+                r.AddError($"--duration: '{text}' is not a positive duration; use e.g. 20s, 1m or 500ms");
+                return null;
+            },
+        };
         var json = Options.Json();
         var command = new Command("inject", "Inject a fault; it stays until `chaos revert`, or for --duration") { fault, target, duration, json };
         command.SetAction((parse, ct) => Run.Guarded(
@@ -74,9 +88,9 @@ internal static class FaultCommands
             {
                 var injector = Injector(Options.State(parse));
                 var forHowLong = parse.GetValue(duration);
-                var entry = await injector.InjectAsync(parse.GetValue(fault)!, parse.GetValue(target), forHowLong > TimeSpan.Zero ? forHowLong : null, ct).ConfigureAwait(false);
+                var entry = await injector.InjectAsync(parse.GetValue(fault)!, parse.GetValue(target), forHowLong, ct).ConfigureAwait(false);
                 Print(entry, "inject", parse.GetValue(json));
-                if (forHowLong <= TimeSpan.Zero)
+                if (forHowLong is not { } wait)
                 {
                     if (!parse.GetValue(json))
                     {
@@ -88,7 +102,7 @@ internal static class FaultCommands
 
                 try
                 {
-                    await Task.Delay(forHowLong, TimeProvider.System, ct).ConfigureAwait(false);
+                    await Task.Delay(wait, TimeProvider.System, ct).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (ct.IsCancellationRequested)
                 {
