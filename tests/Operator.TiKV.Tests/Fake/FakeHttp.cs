@@ -29,12 +29,16 @@ internal sealed class FakeHttp : IDisposable
     public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, HttpCompletionOption option, CancellationToken cancellationToken = default) =>
         await _client.SendAsync(request, option, cancellationToken);
 
-    /// <summary>True when connecting is refused (nothing listens); false when the request got any answer.</summary>
+    /// <summary>
+    /// True when connecting is refused (nothing listens); false when the request got any answer. Always on a new
+    /// connection: a pooled keep-alive one to a server that has just gone down is reset, not refused.
+    /// </summary>
     public async Task<bool> IsRefusedAsync(string url)
     {
         try
         {
-            using var response = await _client.GetAsync(url);
+            using var fresh = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(20) };
+            using var response = await fresh.GetAsync(url);
             return false;
         }
         catch (HttpRequestException e) when (e.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused })
