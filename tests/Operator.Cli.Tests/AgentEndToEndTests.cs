@@ -15,7 +15,14 @@ public sealed class AgentEndToEndTests
         var dir = cluster.StateDir;
         await using var monitor = OperatorDaemon.Start(dir, "monitor", "run", "--interval", "0.5", "--probe-timeout", "1s");
         await using var agent = OperatorDaemon.Start(dir, "agent", "start", "--interval", "0.5", "--engine", "rules");
-        await Eventually.WaitUntilAsync(() => monitor.Stdout.Contains("3/3 up", StringComparison.Ordinal) && agent.Stdout.Contains("agent started", StringComparison.Ordinal), Deadline, "monitor and agent running");
+        try
+        {
+            await Eventually.WaitUntilAsync(() => monitor.Stdout.Contains("3/3 up", StringComparison.Ordinal) && agent.Stdout.Contains("agent started", StringComparison.Ordinal), Deadline, "monitor and agent running");
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}\nmonitor stdout: {monitor.Stdout}\nmonitor stderr: {monitor.Stderr}\nagent stdout: {agent.Stdout}\nagent stderr: {agent.Stderr}", e);
+        }
 
         var kill = await OperatorCli.RunAsync(dir, "chaos", "kill", "follower", "--json");
         Assert.True(kill.ExitCode == 0, kill.ToString());

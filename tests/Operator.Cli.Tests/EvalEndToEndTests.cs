@@ -7,6 +7,7 @@ namespace Operator.Cli.Tests;
 /// A short <c>eval run</c> end to end: every fault × 1 trial on the run's own cluster with the real monitor and agent as
 /// child processes, then <c>eval report</c> in every format and <c>eval compare</c>.
 /// </summary>
+[Collection(SoloCollection.Name)]
 public sealed class EvalEndToEndTests
 {
     [Fact]

@@ -7,6 +7,7 @@ namespace Operator.Cli.Tests;
 /// <c>chaos list|inject|revert</c> against a real local cluster made by <c>cluster up</c>: every fault takes effect,
 /// is recorded in the dead-man record before it acts, and its revert leaves the cluster healthy with nothing recorded.
 /// </summary>
+[Collection(SoloCollection.Name)]
 public sealed class FaultCatalogueTests
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
