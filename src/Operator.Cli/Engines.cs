@@ -24,6 +24,30 @@ internal sealed class Engines
 
     public IEnumerable<Option> All => [Engine, Model, BaseUrl];
 
+    /// <summary>The engine options as given, to pass on to a child agent (<c>--engine openai --model m</c>).</summary>
+    public List<string> Arguments(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        var args = new List<string>();
+        foreach (var (option, value) in new[] { (Engine, parse.GetValue(Engine)), (Model, parse.GetValue(Model)), (BaseUrl, parse.GetValue(BaseUrl)) })
+        {
+            if (value is not null)
+            {
+                args.AddRange([option.Name, value]);
+            }
+        }
+
+        return args;
+    }
+
+    /// <summary>"rules", "openai" or "openai/model": the engine the options select, <paramref name="fallback"/> when none is given.</summary>
+    public string Label(ParseResult parse, string fallback)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        var name = parse.GetValue(Engine) ?? fallback;
+        return parse.GetValue(Model) is { } model && name != EngineEnvironment.Rules ? $"{name}/{model}" : name;
+    }
+
     /// <summary>The selected engine; LLM engines fall back to rules (labelled on the ticket) when they fail.</summary>
     public IDiagnosisEngine Create(ParseResult parse, Subjects.ISubjectSetup subject)
     {

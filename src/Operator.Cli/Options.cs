@@ -22,25 +22,30 @@ internal static class Options
     public static Option<TimeSpan> ProbeTimeout(TimeSpan fallback) => Duration("--probe-timeout", "Per-request timeout for each probe of a member", fallback);
 
     /// <summary>A duration option accepting 500ms, 2s, 1m or bare seconds (0.5); zero only when <paramref name="allowZero"/>.</summary>
-    public static Option<TimeSpan> Duration(string name, string description, TimeSpan fallback, bool allowZero = false)
+    public static Option<TimeSpan> Duration(string name, string description, TimeSpan fallback, bool allowZero = false) => new(name)
     {
-        var option = new Option<TimeSpan>(name)
-        {
-            Description = $"{description} (e.g. 0.5, 500ms, 2s)",
-            DefaultValueFactory = _ => fallback,
-            CustomParser = r =>
-            {
-                var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : null;
-                if (DurationText.TryParse(text, out var value) && (value > TimeSpan.Zero || (allowZero && value == TimeSpan.Zero)))
-                {
-                    return value;
-                }
+        Description = $"{description} (e.g. 0.5, 500ms, 2s)",
+        DefaultValueFactory = _ => fallback,
+        CustomParser = r => ParseDuration(r, name, allowZero) ?? fallback,
+    };
 
-                r.AddError($"{name}: '{text}' is not a {(allowZero ? "non-negative" : "positive")} duration; use e.g. 0.5, 500ms or 2s");
-                return fallback;
-            },
-        };
-        return option;
+    /// <summary>Like <see cref="Duration"/>, positive, but with no default: null when the option is not given.</summary>
+    public static Option<TimeSpan?> OptionalDuration(string name, string description) => new(name)
+    {
+        Description = $"{description} (e.g. 500ms, 20s, 1m)",
+        CustomParser = r => ParseDuration(r, name, allowZero: false),
+    };
+
+    private static TimeSpan? ParseDuration(System.CommandLine.Parsing.ArgumentResult r, string name, bool allowZero)
+    {
+        var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : null;
+        if (DurationText.TryParse(text, out var value) && (value > TimeSpan.Zero || (allowZero && value == TimeSpan.Zero)))
+        {
+            return value;
+        }
+
+        r.AddError($"{name}: '{text}' is not a {(allowZero ? "non-negative" : "positive")} duration; use e.g. 0.5, 500ms or 2s");
+        return null;
     }
 
     public static StateDirectory State(ParseResult parse) => StateDirectory.Resolve(parse.GetValue(StateDir));

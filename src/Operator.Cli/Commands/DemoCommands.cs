@@ -73,14 +73,14 @@ internal static class DemoCommands
                 engines.Create(parse, new Subjects.EtcdSetup(state, null)); // a missing API key or bad --base-url fails here, before anything starts
                 var options = new DemoOptions(
                     DemoFaults.Parse(faultName),
-                    EngineLabel(parse, engines),
+                    engines.Label(parse, EngineEnvironment.DefaultEngine()),
                     isAuto ? TimeSpan.FromSeconds(parse.GetValue(chapterSeconds)) : null);
                 if (!isTikv)
                 {
-                    return await LiveDemo.RunEtcdAsync(state, options, EngineArguments(parse, engines), Console.Out, ct).ConfigureAwait(false);
+                    return await LiveDemo.RunEtcdAsync(state, options, engines.Arguments(parse), Console.Out, ct).ConfigureAwait(false);
                 }
 
-                return await LiveDemo.RunTikvAsync(state, pdUrls, prometheusUrl, options, EngineArguments(parse, engines), Console.Out, ct).ConfigureAwait(false);
+                return await LiveDemo.RunTikvAsync(state, pdUrls, prometheusUrl, options, engines.Arguments(parse), Console.Out, ct).ConfigureAwait(false);
             },
             ct));
         return command;
@@ -157,25 +157,5 @@ internal static class DemoCommands
             throw new OperatorException(
                 "demo advances on key presses, but stdin is not a terminal; use `operator demo --auto` to advance by timer, or `operator demo --plain`");
         }
-    }
-
-    private static string EngineLabel(ParseResult parse, Engines engines)
-    {
-        var name = parse.GetValue(engines.Engine) ?? EngineEnvironment.DefaultEngine();
-        return parse.GetValue(engines.Model) is { } model && name != EngineEnvironment.Rules ? $"{name}/{model}" : name;
-    }
-
-    private static List<string> EngineArguments(ParseResult parse, Engines engines)
-    {
-        var args = new List<string>();
-        foreach (var (option, value) in new[] { (engines.Engine, parse.GetValue(engines.Engine)), (engines.Model, parse.GetValue(engines.Model)), (engines.BaseUrl, parse.GetValue(engines.BaseUrl)) })
-        {
-            if (value is not null)
-            {
-                args.AddRange([option.Name, value]);
-            }
-        }
-
-        return args;
     }
 }

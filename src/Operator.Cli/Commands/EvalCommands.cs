@@ -9,6 +9,7 @@ using Operator.Eval.Reports;
 using Operator.Eval.Running;
 using Operator.Eval.Runs;
 using Operator.Eval.Scoring;
+using Operator.Llm;
 
 namespace Operator.Cli.Commands;
 
@@ -31,34 +32,34 @@ internal static class EvalCommands
     {
         var faults = new Option<string?>("--faults") { Description = "all, or a comma-separated list from `operator chaos list` (default all; a resumed run keeps its own)" };
         var trials = new Option<int?>("--trials") { Description = "Trials per fault (default 10; a resumed run keeps its own)" };
-        var engine = new Option<string?>("--engine") { Description = "The agent's diagnosis engine: rules (default), anthropic or openai" };
-        engine.AcceptOnlyFromAmong("rules", "anthropic", "openai");
-        var model = new Option<string?>("--model") { Description = "Model id for an LLM engine" };
-        var baseUrl = new Option<string?>("--base-url") { Description = "API base URL for an LLM engine" };
+        var engines = new Engines();
+        engines.Engine.Description = "The agent's diagnosis engine: rules (the default here, whatever API keys are set), anthropic or openai";
         var output = new Option<string?>("--out") { Description = "Run directory (default <state-dir>/eval/<time>); an existing run there is resumed" };
         var command = new Command("run", "Inject every fault × trial into a fresh local cluster and record detection, diagnosis and recovery")
         {
-            faults, trials, engine, model, baseUrl, output,
+            faults, trials, output,
         };
+        foreach (var option in engines.All)
+        {
+            command.Add(option);
+        }
+
         command.SetAction((parse, ct) => Run.Guarded(
             async () =>
             {
                 var state = Options.State(parse).EnsureWritable();
                 var directory = Path.GetFullPath(parse.GetValue(output) ?? Path.Combine(RunsDirectory(state), DateTimeOffset.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)));
                 var store = await EvalRunStore.OpenAsync(directory, ct).ConfigureAwait(false);
-                var engineArguments = new List<string> { "--engine", parse.GetValue(engine) ?? "rules" };
-                foreach (var (option, value) in new[] { (model, parse.GetValue(model)), (baseUrl, parse.GetValue(baseUrl)) })
+                var engineArguments = engines.Arguments(parse);
+                if (parse.GetValue(engines.Engine) is null)
                 {
-                    if (value is not null)
-                    {
-                        engineArguments.AddRange([option.Name, value]);
-                    }
+                    engineArguments.InsertRange(0, [engines.Engine.Name, EngineEnvironment.Rules]);
                 }
 
                 var clusterState = StateDirectory.Resolve(Path.Combine(directory, "cluster"));
                 var cluster = Wiring.Cluster(clusterState);
                 var catalogue = EtcdFaultCatalogue.Create(cluster);
-                var info = await RunInfoAsync(store, directory, parse.GetValue(faults), parse.GetValue(trials), EngineLabel(engineArguments), catalogue, ct).ConfigureAwait(false);
+                var info = await RunInfoAsync(store, directory, parse.GetValue(faults), parse.GetValue(trials), engines.Label(parse, EngineEnvironment.Rules), catalogue, ct).ConfigureAwait(false);
                 Console.WriteLine($"evaluation {info.Id}: {string.Join(", ", info.Faults)} × {info.Trials} trials, engine {info.Engine}; run dir {directory}");
 
                 await EvalCluster.PrepareAsync(cluster, clusterState, ct).ConfigureAwait(false);
@@ -206,13 +207,6 @@ internal static class EvalCommands
     }
 
     private static string RunsDirectory(StateDirectory state) => Path.Combine(state.Path, "eval");
-
-    private static string EngineLabel(IReadOnlyList<string> engineArguments)
-    {
-        var name = engineArguments[1];
-        var model = engineArguments.SkipWhile(a => a != "--model").Skip(1).FirstOrDefault();
-        return model is not null && name != "rules" ? $"{name}/{model}" : name;
-    }
 
     private static string Title(EvalRunInfo info) =>
         $"Operator evaluation {info.Id}: engine {info.Engine}, {info.Trials} trial(s) per fault ({info.Status})";

@@ -66,21 +66,9 @@ internal static class FaultCommands
         {
             Description = "For faults that take one: a node name (n2) or leader, follower, random (default: the fault's own)",
         };
-        var duration = new Option<TimeSpan?>("--duration")
-        {
-            Description = "Stay in the foreground and revert after this long, e.g. 20s or 1m (Ctrl+C reverts at once); without it the fault stays until `chaos revert`",
-            CustomParser = r =>
-            {
-                var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : null;
-                if (DurationText.TryParse(text, out var value) && value > TimeSpan.Zero)
-                {
-                    return value;
-                }
-
-                r.AddError($"--duration: '{text}' is not a positive duration; use e.g. 20s, 1m or 500ms");
-                return null;
-            },
-        };
+        var duration = Options.OptionalDuration(
+            "--duration",
+            "Stay in the foreground and revert after this long (Ctrl+C reverts at once); without it the fault stays until `chaos revert`");
         var json = Options.Json();
         var command = new Command("inject", "Inject a fault; it stays until `chaos revert`, or for --duration") { fault, target, duration, json };
         command.SetAction((parse, ct) => Run.Guarded(

@@ -59,7 +59,7 @@ internal sealed class EtcdEvalEnvironment : IEvalEnvironment, IAsyncDisposable
         return await HealthProblemAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<string?> HealthProblemAsync(CancellationToken cancellationToken) => LocalClusterHealth.ProblemAsync(_cluster, cancellationToken);
+    public Task<string?> HealthProblemAsync(CancellationToken cancellationToken) => _cluster.HealthProblemAsync(cancellationToken);
 
     public Task EnsureDaemonsAsync(CancellationToken cancellationToken)
     {

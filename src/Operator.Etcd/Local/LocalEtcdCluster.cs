@@ -209,6 +209,23 @@ public sealed class LocalEtcdCluster
             .ToList();
     }
 
+    /// <summary>
+    /// Null when every member runs, knows a leader and answers /health true (a quorum read, so they agree on the
+    /// leader), else the first thing found wrong, in one line.
+    /// </summary>
+    public async Task<string?> HealthProblemAsync(CancellationToken cancellationToken = default)
+    {
+        if (Nodes().FirstOrDefault(n => !n.IsRunning) is { } stopped)
+        {
+            return $"{stopped.Name} is {(stopped.IsAlive ? "paused" : "down")}";
+        }
+
+        using var probe = new EtcdProbe();
+        var nodes = Spec().Nodes;
+        var problems = await Task.WhenAll(nodes.Select(node => HealthProblemAsync(probe, node, cancellationToken))).ConfigureAwait(false);
+        return problems.Select((problem, i) => problem is null ? null : $"{nodes[i].Name}: {problem}").FirstOrDefault(p => p is not null);
+    }
+
     /// <summary>SIGKILLs one member and waits until its process is gone; the time is taken right after kill(2).</summary>
     public async Task<NodeSignalled> KillAsync(string name, CancellationToken cancellationToken = default)
     {
